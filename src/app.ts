@@ -1,0 +1,125 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import qs from 'node:querystring';
+import { randomUUID } from 'node:crypto';
+import { registerAccountsRoutes } from './modules/accounts/routes.js';
+import { registerApplicationsRoutes } from './modules/applications/routes.js';
+import { registerCandidatesRoutes } from './modules/candidates/routes.js';
+import { registerPaymentsRoutes } from './modules/payments/routes.js';
+import { registerPolicyRoutes } from './modules/policy/routes.js';
+import { registerSiteRoutes } from './modules/site/routes.js';
+import { registerStaffRoutes } from './modules/staff/routes.js';
+import type { Services } from './platform/context.js';
+import type { App } from './platform/http/app-type.js';
+import { registerApiDocs } from './platform/http/api-docs.js';
+import authPlugin from './platform/http/auth-plugin.js';
+import { registerErrorHandling } from './platform/http/errors.js';
+import { registerOpsRoutes } from './platform/http/ops-routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+
+export interface AppOptions {
+  services: Services;
+  /** Secret for CSRF tokens and signed cookies. */
+  secret: string;
+  /** Readiness: is the database answering? */
+  ready?: () => Promise<boolean>;
+}
+
+/** Build the whole application; listening and shutdown belong to server.ts. */
+export type { App };
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, log } = opts.services;
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.env === 'production',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', opts.services);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
+  await app.register(cookie, { secret: opts.secret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d', index: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'lssc API',
+        version: '1',
+        description:
+          'JSON API of the Library Support Staff Certification system. Authenticate with the session cookie ' +
+          '(send the CSRF token in X-CSRF-Token on writes) or with a personal access token (Authorization: Bearer …).',
+      },
+      servers: [{ url: config.baseUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal access token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'lssc_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin, {
+    secret: opts.secret,
+    secureCookies: config.baseUrl.startsWith('https://'),
+    csrfExempt: () => false,
+  });
+  registerErrorHandling(app);
+
+  registerOpsRoutes(app, opts.ready ?? (async () => true));
+  registerApiDocs(app);
+  registerSiteRoutes(app);
+  registerPolicyRoutes(app);
+  registerAccountsRoutes(app);
+  registerApplicationsRoutes(app);
+  registerPaymentsRoutes(app);
+  registerCandidatesRoutes(app);
+  registerStaffRoutes(app);
+  await app.ready();
+  return app;
+}

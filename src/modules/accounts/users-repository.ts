@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.js';
+import { users } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  return row;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function insertUser(tx: Queryable, u: typeof users.$inferInsert) {
+  await tx.insert(users).values({ ...u, email: normalizeEmail(u.email) });
+}
+
+export async function updateUser(tx: Queryable, id: string, patch: Partial<typeof users.$inferInsert>) {
+  await tx.update(users).set(patch).where(eq(users.id, id));
+}

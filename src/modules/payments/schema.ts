@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
+
+export const feeKinds = [
+  'application',
+  'portfolio',
+  'course_approval',
+  'course_approval_renewal',
+  'certification_renewal',
+] as const;
+export type FeeKind = (typeof feeKinds)[number];
+
+/** A fee owed for one thing (an application, a portfolio…). Its balance is derived from ledger entries. */
+export const fees = pgTable(
+  'fees',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: feeKinds }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    payerUserId: uuid('payer_user_id')
+      .notNull()
+      .references(() => users.id),
+    member: boolean('member').notNull(),
+    currency: text('currency').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('fees_subject_uq').on(t.kind, t.subjectId), index('fees_payer_idx').on(t.payerUserId)],
+);
+
+export const ledgerEntryKinds = ['charge', 'payment', 'refund', 'waiver'] as const;
+export type LedgerEntryKind = (typeof ledgerEntryKinds)[number];
+
+/** Append-only. Amounts are positive integer cents; the kind gives the direction. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid('id').primaryKey(),
+    feeId: uuid('fee_id')
+      .notNull()
+      .references(() => fees.id),
+    kind: text('kind', { enum: ledgerEntryKinds }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    method: text('method', { enum: ['card', 'check', 'none'] }).notNull(),
+    /** Provider reference (checkout id, check number): unique per method so a retry records once. */
+    reference: text('reference'),
+    note: text('note'),
+    actorId: uuid('actor_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('ledger_entries_fee_idx').on(t.feeId, t.createdAt),
+    uniqueIndex('ledger_entries_reference_uq')
+      .on(t.kind, t.method, t.reference)
+      .where(sql`${t.reference} is not null`),
+  ],
+);
+
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    id: uuid('id').primaryKey(),
+    feeId: uuid('fee_id')
+      .notNull()
+      .references(() => fees.id),
+    provider: text('provider', { enum: ['sandbox'] }).notNull(),
+    status: text('status', { enum: ['open', 'succeeded', 'failed'] }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('checkouts_fee_idx').on(t.feeId),
+    // At most one open checkout per fee: a double click reuses it instead of charging twice.
+    uniqueIndex('checkouts_one_open_uq')
+      .on(t.feeId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);

@@ -1,0 +1,8 @@
+// Every table, gathered for drizzle (queries with relations) and drizzle-kit (migrations).
+export * from '../../modules/accounts/schema.js';
+export * from '../../modules/applications/schema.js';
+export * from '../../modules/payments/schema.js';
+export * from '../../modules/policy/schema.js';
+export * from '../audit/schema.js';
+export * from '../mail/schema.js';
+export * from './counters-schema.js';

@@ -1,0 +1,39 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { h } from 'preact';
+import { Layout } from '../../views/layout.js';
+
+export function renderDocument(node: VNode<any>): string {
+  return `<!doctype html>${renderToString(node)}`;
+}
+
+export interface PageOptions {
+  title: string;
+  status?: number;
+  banner?: string;
+}
+
+/** Render a full page in the site layout for this request. */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, opts: PageOptions, body: ComponentChildren) {
+  const flash = req.takeFlash();
+  const html = renderDocument(
+    h(Layout, {
+      title: opts.title,
+      actor: req.actor,
+      csrfToken: req.csrfToken(),
+      path: req.url.split('?')[0] ?? '/',
+      flash,
+      banner: opts.banner,
+      environmentNote: req.server.services.config.fixedToday
+        ? `Demonstration mode: "today" is set to ${req.server.services.config.fixedToday}.`
+        : undefined,
+      children: body,
+    }),
+  );
+  return reply
+    .status(opts.status ?? 200)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(html);
+}

@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { newSecretToken } from './auth/tokens.js';
+
+/** The configured secret, or (embedded default only) one generated once and kept in the data directory. */
+export function loadOrCreateSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'secret');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not created yet
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = newSecretToken(48);
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
