@@ -62,7 +62,15 @@ export type EligibilityReasonCode =
   | 'NO_EXPERIENCE'
   | 'INVALID_ENTRIES';
 
-type Reason = EligibilityResult['reasons'][number];
+export interface EntryError {
+  code: EntryErrorCode;
+  message: string;
+}
+
+export interface EligibilityReason {
+  code: EligibilityReasonCode;
+  message: string;
+}
 
 export interface EntryAssessment {
   /** Position in the input list (0-based); messages number entries from 1. */
@@ -73,7 +81,7 @@ export interface EntryAssessment {
   /** A valid entry that lies wholly outside the window (it counts nothing). */
   outsideWindow: boolean;
   /** An entry with errors counts nothing until it is fixed. */
-  errors: Array<{ code: EntryErrorCode; message: string }>;
+  errors: EntryError[];
 }
 
 export interface EligibilityResult {
@@ -83,7 +91,7 @@ export interface EligibilityResult {
   /** First and last day whose work counts, both inclusive. */
   window: { from: CalendarDate; to: CalendarDate };
   entries: EntryAssessment[];
-  reasons: Array<{ code: EligibilityReasonCode; message: string }>;
+  reasons: EligibilityReason[];
 }
 
 // Sanity bounds on what a person can type, not program policy: 80 hours is two full-time jobs,
@@ -96,6 +104,9 @@ const MAX_TOTAL_HOURS = 100_000;
 // anything a person can enter (1e-8 of an hour).
 const ROUNDING_TOLERANCE = 1e-6;
 
+const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' });
+
 /** What each entry problem means, in the words shown next to the entry. */
 export const entryErrorMessages: Readonly<Record<EntryErrorCode, string>> = {
   INVALID_DATE: 'The start or end date is not a real date.',
@@ -104,8 +115,8 @@ export const entryErrorMessages: Readonly<Record<EntryErrorCode, string>> = {
   END_IN_FUTURE: 'The end date is in the future. If you still work there, leave the end date empty.',
   HOURS_MISSING: 'Give either the hours you worked per week or your total hours.',
   HOURS_BOTH: 'Give either hours per week or total hours, not both.',
-  HOURS_PER_WEEK_OUT_OF_RANGE: `Hours per week must be more than 0 and at most ${MAX_HOURS_PER_WEEK}.`,
-  TOTAL_HOURS_OUT_OF_RANGE: `Total hours must be more than 0 and at most ${MAX_TOTAL_HOURS.toLocaleString('en-US')}.`,
+  HOURS_PER_WEEK_OUT_OF_RANGE: `Hours per week must be more than 0 and at most ${formatHours(MAX_HOURS_PER_WEEK)}.`,
+  TOTAL_HOURS_OUT_OF_RANGE: `Total hours must be more than 0 and at most ${formatHours(MAX_TOTAL_HOURS)}.`,
 };
 
 /** The days whose work counts for an application submitted on `submittedOn`: (submittedOn − N years, submittedOn]. */
@@ -127,7 +138,7 @@ export function assessEligibility(input: EligibilityInput, policy: ProgramPolicy
   const countedHundredths = assessed.reduce((sum, a) => sum + a.hundredths, 0);
   const requiredHours = policy.eligibility.minHours;
 
-  const reasons: Reason[] = [];
+  const reasons: EligibilityReason[] = [];
   if (policy.eligibility.requiresHighSchool && !input.hasHighSchool) reasons.push(noHighSchoolReason());
   if (entries.length === 0) {
     reasons.push({
@@ -156,10 +167,10 @@ export function assessEligibility(input: EligibilityInput, policy: ProgramPolicy
 export function selfCheck(
   input: { today: CalendarDate; hasHighSchool: boolean; hoursLastFiveYears: number },
   policy: ProgramPolicy,
-): { eligible: boolean; reasons: Reason[] } {
+): { eligible: boolean; reasons: EligibilityReason[] } {
   const hours = input.hoursLastFiveYears;
   if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`Hours must be 0 or more, got ${hours}`);
-  const reasons: Reason[] = [];
+  const reasons: EligibilityReason[] = [];
   if (policy.eligibility.requiresHighSchool && !input.hasHighSchool) reasons.push(noHighSchoolReason());
   // Same rounding as the full assessment, so both checks agree on 1,819.999 hours.
   const hundredths = roundDownToHundredths(hours);
@@ -208,7 +219,7 @@ function assessEntry(
   };
 }
 
-function entryErrors(entry: ExperienceEntry, today: CalendarDate): EntryAssessment['errors'] {
+function entryErrors(entry: ExperienceEntry, today: CalendarDate): EntryError[] {
   const codes: EntryErrorCode[] = [];
   const startValid = isCalendarDate(entry.startDate);
   const endValid = entry.endDate === null || isCalendarDate(entry.endDate);
@@ -236,14 +247,14 @@ function roundDownToHundredths(hours: number): number {
   return Math.floor(hours * 100 + ROUNDING_TOLERANCE);
 }
 
-function noHighSchoolReason(): Reason {
+function noHighSchoolReason(): EligibilityReason {
   return {
     code: 'NO_HIGH_SCHOOL',
     message: 'You need a high-school diploma or an equivalent, such as a GED, to apply.',
   };
 }
 
-function invalidEntriesReason(entryNumbers: number[]): Reason {
+function invalidEntriesReason(entryNumbers: number[]): EligibilityReason {
   const [only] = entryNumbers;
   const message =
     entryNumbers.length === 1
@@ -256,7 +267,7 @@ function notEnoughHoursReason(
   countedHours: number,
   windowStart: CalendarDate,
   policy: ProgramPolicy,
-): Reason {
+): EligibilityReason {
   return {
     code: 'NOT_ENOUGH_HOURS',
     message:
@@ -269,9 +280,6 @@ function lastYears(policy: ProgramPolicy): string {
   const years = policy.eligibility.windowYears;
   return years === 1 ? 'the last year' : `the last ${years} years`;
 }
-
-const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' });
 
 /** "1,240" or "1,819.99": hours as a library worker would write them. */
 function formatHours(hours: number): string {
