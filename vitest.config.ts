@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
+
+// Each run gets its own scratch folder and database names, so parallel runs never touch each other's data.
+process.env.LSSC_TEST_RUN_ID ??= `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
 
 const browser = process.env.TEST_BROWSER === '1';
 

@@ -29,6 +29,8 @@ describe('the 1,820-hour threshold', () => {
     ['1,819 total hours', { totalHours: 1819 }, 1819, '1,819'],
     ['1,819.99 total hours', { totalHours: 1819.99 }, 1819.99, '1,819.99'],
     ['1,819.995 total hours (rounded down)', { totalHours: 1819.995 }, 1819.99, '1,819.99'],
+    // 1.15 × 100 is 114.999… in floating point; rounding down must not lose the hundredth.
+    ['1.15 total hours', { totalHours: 1.15 }, 1.15, '1.15'],
     [
       '7 h/week for 1,820 days',
       { startDate: '2021-12-05', endDate: today, hoursPerWeek: 7, totalHours: null },

@@ -9,9 +9,12 @@ export function testBackends(): Array<'pglite' | 'postgres'> {
   return pg ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-export const tmpRoot = path.resolve('.tmp/test');
+/** Set once per vitest run (vitest.config.ts) and inherited by the workers. */
+export const runId = process.env.LSSC_TEST_RUN_ID ?? 'local';
+export const tmpRoot = path.resolve('.tmp/test', runId);
 export const pgliteTemplateDir = path.join(tmpRoot, 'pglite-template');
-export const PG_TEMPLATE_DB = 'lssc_test_template';
+export const PG_TEMPLATE_DB = `lssc_tpl_${runId}`;
+export const PG_DB_PREFIX = `lssc_t_${runId}_`;
 
 export function pgUrlFor(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);

@@ -9,7 +9,7 @@ import type { Services } from '../../src/platform/context.js';
 import { type DbHandle, openDb } from '../../src/platform/db/client.js';
 import { noJobQueue } from '../../src/platform/jobs/queue.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { PG_TEMPLATE_DB, pgliteTemplateDir, pgUrlFor, tmpRoot } from './backends.js';
+import { PG_DB_PREFIX, PG_TEMPLATE_DB, pgliteTemplateDir, pgUrlFor, tmpRoot } from './backends.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
 
@@ -24,7 +24,7 @@ export interface TestApp {
 
 /** A fresh database copied from the template, and the whole app on it; "now" starts at 2026-11-28 15:00 UTC. */
 export async function createTestApp(backend: 'pglite' | 'postgres', env: Record<string, string> = {}): Promise<TestApp> {
-  const name = `lssc_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const name = `${PG_DB_PREFIX}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   let handle: DbHandle;
   let dropDb: () => Promise<void>;
   if (backend === 'pglite') {

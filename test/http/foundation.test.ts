@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../support/backends.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe.each(testBackends())('foundation on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('answers health and readiness', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/readyz')).statusCode).toBe(200);
+  });
+
+  it('serves a friendly 404 page and a problem+json 404 for the API', async () => {
+    const page = await t.app.inject('/no-such-page');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<h1>Page not found</h1>');
+    const api = await t.app.inject('/api/v1/no-such-thing');
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('sends security headers and a request id', async () => {
+    const res = await t.app.inject('/healthz');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('refuses a form post without a CSRF token', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'x=1',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('This form has expired');
+  });
+
+  it('refuses bodies over the limit with 413', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/eligibility/self-check',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ padding: 'x'.repeat(300 * 1024) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('publishes an OpenAPI 3.1 document and a reference page', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const page = await t.app.inject('/api/docs');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>API reference</h1>');
+  });
+
+  it('shows kept mail in the development mailbox', async () => {
+    const res = await t.app.inject('/dev/mail.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveProperty('items');
+  });
+});
