@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startServer } from '../../src/server.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface Journey {
+  url: string;
+  browser: Browser;
+  dataDir: string;
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server (embedded database, real jobs) on a random port, and headless Debian Chromium. */
+export async function startJourney(opts: { today: string; env?: Record<string, string> }): Promise<Journey> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Browser tests need ${CHROMIUM} (apt-get install chromium).`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lssc-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: String(await freePort()),
+    LSSC_DATA_DIR: dataDir,
+    LSSC_TODAY: opts.today,
+    LSSC_SEED_DEMO: 'never',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  });
+  const server = await startServer(config);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url: server.url,
+    browser,
+    dataDir,
+    newContext: () => browser.newContext({ baseURL: server.url, javaScriptEnabled: false }),
+    async close() {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every page a journey visits is checked with axe (WCAG 2.2 A and AA rules). */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(problems, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Read the newest mail to an address from the development mailbox (as a tester would). */
+export async function latestMail(baseUrl: string, to: string, template?: string): Promise<{ subject: string; text: string }> {
+  const res = await fetch(`${baseUrl}/dev/mail.json?to=${encodeURIComponent(to)}`);
+  const body = (await res.json()) as { items: Array<{ subject: string; text: string; template: string }> };
+  const mail = body.items.find((m) => !template || m.template === template);
+  if (!mail) throw new Error(`no mail${template ? ` (${template})` : ''} to ${to}`);
+  return mail;
+}
+
+export function linkIn(text: string, pathPrefix: string): string {
+  const match = new RegExp(`https?://[^\\s]+${pathPrefix.replace(/[/?]/g, '\\$&')}[^\\s]*`).exec(text);
+  if (!match) throw new Error(`no ${pathPrefix} link in mail:\n${text}`);
+  return match[0];
+}
