@@ -36,24 +36,12 @@ export const frameworkSchema = z.object({
     .superRefine((fw, ctx) => {
       // Achievements, portfolios and course approvals point at set and competency ids, so a
       // duplicate would make those references ambiguous.
-      reportDuplicates(
-        fw.sets.map((s) => s.id),
-        'set id',
-        ['sets'],
-        ctx,
-      );
-      reportDuplicates(
-        fw.sets.map((s) => s.code),
-        'set code',
-        ['sets'],
-        ctx,
-      );
-      reportDuplicates(
-        fw.sets.flatMap((s) => s.competencies.map((c) => c.id)),
-        'competency id',
-        ['sets'],
-        ctx,
-      );
+      const identifiers: Array<[string, string[]]> = [
+        ['set id', fw.sets.map((s) => s.id)],
+        ['set code', fw.sets.map((s) => s.code)],
+        ['competency id', fw.sets.flatMap((s) => s.competencies.map((c) => c.id))],
+      ];
+      for (const [what, values] of identifiers) reportDuplicates(values, what, ctx);
     }),
 });
 
@@ -75,10 +63,11 @@ export function findSet(fw: Framework, setId: string): CompetencySet | undefined
   return fw.framework.sets.find((s) => s.id === setId);
 }
 
-function reportDuplicates(values: string[], what: string, path: string[], ctx: z.RefinementCtx): void {
+function reportDuplicates(values: string[], what: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   for (const value of values) {
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', message: `Duplicate ${what}: ${value}`, path });
+    if (seen.has(value))
+      ctx.addIssue({ code: 'custom', message: `Duplicate ${what}: ${value}`, path: ['sets'] });
     seen.add(value);
   }
 }

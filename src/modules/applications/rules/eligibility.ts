@@ -244,7 +244,7 @@ function isWithin(hours: number, max: number): boolean {
 }
 
 function roundDownToHundredths(hours: number): number {
-  return Math.floor(hours * 100);
+  return Math.floor(hours * 100 + ROUNDING_TOLERANCE);
 }
 
 function noHighSchoolReason(): EligibilityReason {
