@@ -1,3 +1,19 @@
 import type { App } from '../../platform/http/app-type.js';
+import { registerAccountPages } from './account-routes.js';
+import { registerAccountsApi } from './api-routes.js';
+import { registerMfaSetupRoutes } from './mfa-setup-routes.js';
+import { registerPasswordRoutes } from './password-routes.js';
+import { registerSignInRoutes } from './sign-in-routes.js';
+import { registerSignUpRoutes } from './sign-up-routes.js';
+import { registerTokenPages } from './token-routes.js';
 
-export function registerAccountsRoutes(_app: App): void {}
+/** Accounts: sign-up, sign-in with MFA, password and email changes, access tokens; pages and API. */
+export function registerAccountsRoutes(app: App): void {
+  registerSignUpRoutes(app);
+  registerSignInRoutes(app);
+  registerPasswordRoutes(app);
+  registerAccountPages(app);
+  registerMfaSetupRoutes(app);
+  registerTokenPages(app);
+  registerAccountsApi(app);
+}

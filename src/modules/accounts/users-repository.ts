@@ -7,7 +7,11 @@ export type UserRow = typeof users.$inferSelect;
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return row;
 }
 
@@ -22,4 +26,14 @@ export async function insertUser(tx: Queryable, u: typeof users.$inferInsert) {
 
 export async function updateUser(tx: Queryable, id: string, patch: Partial<typeof users.$inferInsert>) {
   await tx.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Insert unless the email is taken (also by a concurrent sign-up); true when the row was added. */
+export async function insertUserIfNew(tx: Queryable, u: typeof users.$inferInsert): Promise<boolean> {
+  const rows = await tx
+    .insert(users)
+    .values({ ...u, email: normalizeEmail(u.email) })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  return rows.length > 0;
 }

@@ -117,10 +117,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       req.log.error({ err }, 'unhandled error');
     }
     if (isApiRequest(req)) return sendProblem(reply, status, { code, detail, errors: fields, requestId: req.id });
+    // MFA_REQUIRED is a 401 too: check it first, or it would send a signed-in person back to the password form.
+    if (code === 'MFA_REQUIRED' && req.method === 'GET') return reply.redirect(`/sign-in/mfa?next=${encodeURIComponent(req.url)}`);
     if (status === 401 && req.method === 'GET') {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`);
     }
-    if (code === 'MFA_REQUIRED' && req.method === 'GET') return reply.redirect(`/sign-in/mfa?next=${encodeURIComponent(req.url)}`);
     return sendErrorPage(req, reply, status, detail, fields);
   });
 

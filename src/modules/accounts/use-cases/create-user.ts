@@ -12,18 +12,26 @@ export const createUserInput = z.object({
   password: z.string().min(12, 'Use at least 12 characters').max(200),
   roles: z.array(z.enum(roles)).min(1, 'Choose at least one role'),
   emailVerified: z.boolean().default(true),
-  totpSecret: z.string().regex(/^[A-Z2-7]{16,64}$/).optional(),
+  totpSecret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,64}$/)
+    .optional(),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
 
 /** Create an account directly (administrators, the CLI and demo data); people sign up by themselves. */
-export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<{ id: string; email: string; roles: Role[] }> {
+export async function createUser(
+  ctx: Ctx,
+  raw: CreateUserInput,
+): Promise<{ id: string; email: string; roles: Role[] }> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw forbidden();
   const input = createUserInput.parse(raw);
   const passwordHash = await hashPassword(input.password);
   return transact(ctx, async (w) => {
     if (await findUserByEmail(w.tx, input.email)) {
-      throw new DomainError('EMAIL_TAKEN', 'An account with that email address already exists.', { email: 'An account with that email address already exists' });
+      throw new DomainError('EMAIL_TAKEN', 'An account with that email address already exists.', {
+        email: 'An account with that email address already exists',
+      });
     }
     const now = ctx.clock.now();
     const id = uuidv7(now.getTime());
@@ -39,7 +47,12 @@ export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<{ id: 
       createdAt: now,
       updatedAt: now,
     });
-    await w.audit({ action: 'user.created', subjectType: 'user', subjectId: id, after: { email: input.email.toLowerCase(), roles: input.roles } });
+    await w.audit({
+      action: 'user.created',
+      subjectType: 'user',
+      subjectId: id,
+      after: { email: input.email.toLowerCase(), roles: input.roles },
+    });
     return { id, email: input.email.toLowerCase(), roles: input.roles };
   });
 }
