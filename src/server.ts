@@ -1,5 +1,6 @@
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
+import { pruneExpiredRecords } from './modules/accounts/use-cases/prune-expired-records.js';
 import { ensureProgramData } from './modules/policy/use-cases/ensure-program-data.js';
 import { seedDemoIfEmpty } from './modules/demo/seed-demo.js';
 import { type Clock, fixedDayClock, systemClock } from './platform/clock.js';
@@ -36,7 +37,10 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
     jobs = await startJobQueue(handle, {
       work: opts.work,
       log,
-      handlers: { 'deliver-mail': () => deliverPendingMail({ db: handle.db, transport, clock, log }) },
+      handlers: {
+        'deliver-mail': () => deliverPendingMail({ db: handle.db, transport, clock, log }),
+        'prune-expired': () => pruneExpiredRecords(systemCtx(services, 'prune')),
+      },
     });
     services.jobs = jobs;
     await ensureProgramData(systemCtx(services, 'bootstrap'));

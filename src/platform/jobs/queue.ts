@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '../db/client.js';
 
 /** Jobs the system knows; each handler must be safe to run twice. */
-export type JobName = 'deliver-mail';
+export type JobName = 'deliver-mail' | 'prune-expired';
 
 export interface JobQueue {
   /** Ask for a job to run soon; called after the transaction that needs it has committed. */
@@ -13,6 +13,7 @@ export interface JobQueue {
 
 export interface JobHandlers {
   'deliver-mail': () => Promise<unknown>;
+  'prune-expired': () => Promise<unknown>;
 }
 
 /**
@@ -35,12 +36,17 @@ export async function startJobQueue(
   boss.on('error', (err) => opts.log.error({ err: err.message }, 'job queue error'));
   await boss.start();
   await boss.createQueue('deliver-mail');
+  await boss.createQueue('prune-expired');
   if (opts.work) {
     await boss.work('deliver-mail', { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
       await opts.handlers['deliver-mail']();
     });
     // A sweep catches mail whose "send" was lost (process died between commit and enqueue).
     await boss.schedule('deliver-mail', '* * * * *');
+    await boss.work('prune-expired', async () => {
+      await opts.handlers['prune-expired']();
+    });
+    await boss.schedule('prune-expired', '17 * * * *');
   }
   return {
     async send(name, data = {}) {
