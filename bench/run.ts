@@ -44,17 +44,33 @@ const [staffCookie] = await sessionsFor(client, [staff.rows[0].id]);
 const admitted = await client.query(
   `select a.id, a.candidate_id from applications a where a.status = 'admitted' order by random() limit 500`,
 );
-const inReview = await client.query(`select id from applications where status = 'in_review' order by random() limit 500`);
-const candidateCookies = await sessionsFor(client, admitted.rows.map((r) => r.candidate_id));
+const inReview = await client.query(
+  `select id from applications where status = 'in_review' order by random() limit 500`,
+);
+const candidateCookies = await sessionsFor(
+  client,
+  admitted.rows.map((r) => r.candidate_id),
+);
 const total = await client.query('select count(*)::int as n from applications');
 await client.end();
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', LSSC_RUN_JOBS: 'false', LSSC_TODAY: '2026-11-28', DATABASE_POOL_SIZE: '10' },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    LSSC_RUN_JOBS: 'false',
+    LSSC_TODAY: '2026-11-28',
+    DATABASE_POOL_SIZE: '10',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 for (let i = 0; i < 100; i++) {
-  const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${base}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   await new Promise((r) => setTimeout(r, 200));
 }
@@ -66,7 +82,11 @@ function rotating(paths: string[], cookies: string[]): autocannon.Request[] {
       method: 'GET',
       setupRequest: (req) => {
         const n = i++;
-        return { ...req, path: paths[n % paths.length]!, headers: { ...req.headers, cookie: cookies[n % cookies.length]! } };
+        return {
+          ...req,
+          path: paths[n % paths.length]!,
+          headers: { ...req.headers, cookie: cookies[n % cookies.length]! },
+        };
       },
     },
   ];
@@ -75,10 +95,22 @@ function rotating(paths: string[], cookies: string[]): autocannon.Request[] {
 const reviewIds = inReview.rows.map((r) => r.id as string);
 const targets: Array<{ name: string; requests: autocannon.Request[] }> = [
   { name: 'staff queue, page 1 (all statuses)', requests: rotating(['/staff/applications'], [staffCookie!]) },
-  { name: 'staff queue, filtered (in review, IL) page 3', requests: rotating(['/staff/applications?status=in_review&region=IL&page=3'], [staffCookie!]) },
-  { name: 'staff application page', requests: rotating(reviewIds.map((id) => `/staff/applications/${id}`), [staffCookie!]) },
+  {
+    name: 'staff queue, filtered (in review, IL) page 3',
+    requests: rotating(['/staff/applications?status=in_review&region=IL&page=3'], [staffCookie!]),
+  },
+  {
+    name: 'staff application page',
+    requests: rotating(
+      reviewIds.map((id) => `/staff/applications/${id}`),
+      [staffCookie!],
+    ),
+  },
   { name: 'candidate dashboard', requests: rotating(['/dashboard'], candidateCookies) },
-  { name: 'API: staff queue JSON', requests: rotating(['/api/v1/staff/applications?status=in_review'], [staffCookie!]) },
+  {
+    name: 'API: staff queue JSON',
+    requests: rotating(['/api/v1/staff/applications?status=in_review'], [staffCookie!]),
+  },
   { name: 'public home page', requests: rotating(['/'], ['x=1']) },
 ];
 
@@ -102,7 +134,13 @@ for (const t of targets) {
 server.kill('SIGTERM');
 fs.mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-fs.writeFileSync(file, JSON.stringify({ applications: total.rows[0].n, connections, duration, results }, null, 2));
-console.log(`\n| target | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx |\n| --- | --- | --- | --- | --- | --- | --- |`);
-for (const r of results) console.log(`| ${r.target} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.non2xx} |`);
+fs.writeFileSync(
+  file,
+  JSON.stringify({ applications: total.rows[0].n, connections, duration, results }, null, 2),
+);
+console.log(
+  `\n| target | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx |\n| --- | --- | --- | --- | --- | --- | --- |`,
+);
+for (const r of results)
+  console.log(`| ${r.target} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.non2xx} |`);
 console.log(`\nsaved ${file}`);

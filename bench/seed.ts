@@ -28,10 +28,13 @@ async function recreateDatabase() {
 const started = Date.now();
 await recreateDatabase();
 // Migrations and the default policy/framework, exactly as a real start does.
-const runtime = await startRuntime(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', LSSC_SEED_DEMO: 'never' }), {
-  work: false,
-  seed: false,
-});
+const runtime = await startRuntime(
+  loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', LSSC_SEED_DEMO: 'never' }),
+  {
+    work: false,
+    seed: false,
+  },
+);
 await runtime.stop();
 
 const client = new pg.Client({ connectionString: url });
@@ -48,7 +51,17 @@ await q(
   [hash, count],
 );
 const regions = ['IL', 'WI', 'IA', 'MN', 'OH', 'TX', 'CA', 'NY', 'KS', 'NE', 'ON', 'BC'];
-const statuses = ['draft', 'awaiting_payment', 'awaiting_check', 'in_review', 'info_requested', 'admitted', 'admitted', 'admitted', 'rejected'];
+const statuses = [
+  'draft',
+  'awaiting_payment',
+  'awaiting_check',
+  'in_review',
+  'info_requested',
+  'admitted',
+  'admitted',
+  'admitted',
+  'rejected',
+];
 await q(
   `insert into applications (id, candidate_id, number, status, details, given_name, family_name, country, region,
      has_high_school, payment_method, submitted_at, submitted_on, admitted_on, deadline_on, created_at, updated_at,
@@ -99,6 +112,14 @@ await q(
 );
 await q('commit');
 await q('analyze');
-const { rows } = await q(`select status, count(*)::int as n from applications group by status order by status`);
+const { rows } = await q(
+  `select status, count(*)::int as n from applications group by status order by status`,
+);
 await client.end();
-console.log(JSON.stringify({ candidates: count, byStatus: rows, seconds: Math.round((Date.now() - started) / 100) / 10 }));
+console.log(
+  JSON.stringify({
+    candidates: count,
+    byStatus: rows,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  }),
+);

@@ -225,6 +225,8 @@ CREATE INDEX "applications_candidate_idx" ON "applications" USING btree ("candid
 CREATE INDEX "applications_queue_idx" ON "applications" USING btree ("status","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "applications_region_idx" ON "applications" USING btree ("region","submitted_at");--> statement-breakpoint
 CREATE INDEX "applications_submitted_idx" ON "applications" USING btree ("submitted_at","id");--> statement-breakpoint
+CREATE INDEX "applications_family_name_idx" ON "applications" USING btree (lower("family_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "applications_given_name_idx" ON "applications" USING btree (lower("given_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "experience_entries_application_idx" ON "experience_entries" USING btree ("application_id","start_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "set_achievements_candidate_set_uq" ON "set_achievements" USING btree ("candidate_id","set_id");--> statement-breakpoint
 CREATE INDEX "checkouts_fee_idx" ON "checkouts" USING btree ("fee_id");--> statement-breakpoint

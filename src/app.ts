@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import qs from 'node:querystring';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -10,10 +14,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import qs from 'node:querystring';
-import { randomUUID } from 'node:crypto';
 import { registerAccountsRoutes } from './modules/accounts/routes.js';
 import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
@@ -22,8 +22,8 @@ import { registerPolicyRoutes } from './modules/policy/routes.js';
 import { registerSiteRoutes } from './modules/site/routes.js';
 import { registerStaffRoutes } from './modules/staff/routes.js';
 import type { Services } from './platform/context.js';
-import type { App } from './platform/http/app-type.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
+import type { App } from './platform/http/app-type.js';
 import authPlugin from './platform/http/auth-plugin.js';
 import { registerErrorHandling } from './platform/http/errors.js';
 import { registerOpsRoutes } from './platform/http/ops-routes.js';
@@ -107,7 +107,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(authPlugin, {
     secret: opts.secret,
     secureCookies: config.baseUrl.startsWith('https://'),
-    csrfExempt: () => false,
+    // The public self-check stores nothing and needs no account, so API clients post to it without a cookie.
+    csrfExempt: (url) => url.split('?')[0] === '/api/v1/eligibility/self-check',
   });
   registerErrorHandling(app);
 

@@ -16,7 +16,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LSSC_DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('LSSC Program <no-reply@lssc.example>'),
   LSSC_TODAY: z
     .string()
@@ -25,6 +28,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LSSC_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LSSC_RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** Only for `lssc create-user`, so a password need not be typed. */
+  LSSC_NEW_PASSWORD: z.string().optional(),
 });
 
 export type Config = {
@@ -43,6 +48,8 @@ export type Config = {
   runJobsInProcess: boolean;
   /** Bodies larger than this are refused with 413. */
   bodyLimitBytes: number;
+  /** For `lssc create-user` only. */
+  newUserPassword: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -79,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.LSSC_SEED_DEMO === 'auto',
     runJobsInProcess: e.LSSC_RUN_JOBS === 'true',
     bodyLimitBytes: 256 * 1024,
+    newUserPassword: e.LSSC_NEW_PASSWORD,
   };
 }

@@ -1,15 +1,15 @@
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
 import { pruneExpiredRecords } from './modules/accounts/use-cases/prune-expired-records.js';
-import { ensureProgramData } from './modules/policy/use-cases/ensure-program-data.js';
 import { seedDemoIfEmpty } from './modules/demo/seed-demo.js';
+import { ensureProgramData } from './modules/policy/use-cases/ensure-program-data.js';
 import { type Clock, fixedDayClock, systemClock } from './platform/clock.js';
 import { type Services, systemCtx } from './platform/context.js';
 import { type DbHandle, openDb } from './platform/db/client.js';
-import { deliverPendingMail } from './platform/mail/deliver.js';
-import { devTransport, type MailTransport, smtpTransport } from './platform/mail/transport.js';
 import { type JobQueue, startJobQueue } from './platform/jobs/queue.js';
 import { createLogger } from './platform/logger.js';
+import { deliverPendingMail } from './platform/mail/deliver.js';
+import { devTransport, type MailTransport, smtpTransport } from './platform/mail/transport.js';
 import { loadOrCreateSecret } from './platform/secret.js';
 
 export const PROGRAM_TIME_ZONE = 'America/Chicago';
@@ -33,7 +33,13 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
   const transport = config.smtpUrl ? await smtpTransport(config.smtpUrl, config.mailFrom) : devTransport(log);
   let jobs: JobQueue | undefined;
   try {
-    const services: Services = { db: handle.db, clock, config, log, jobs: { send: async () => {}, stop: async () => {} } };
+    const services: Services = {
+      db: handle.db,
+      clock,
+      config,
+      log,
+      jobs: { send: async () => {}, stop: async () => {} },
+    };
     jobs = await startJobQueue(handle, {
       work: opts.work,
       log,
@@ -77,7 +83,10 @@ export async function startServer(config: Config): Promise<{ app: App; url: stri
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  runtime.services.log.info({ url, database: runtime.handle.kind, ms: Date.now() - started }, 'lssc is listening');
+  runtime.services.log.info(
+    { url, database: runtime.handle.kind, ms: Date.now() - started },
+    'lssc is listening',
+  );
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {

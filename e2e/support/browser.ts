@@ -71,13 +71,25 @@ export async function startJourney(opts: { today: string; env?: Record<string, s
 
 /** Every page a journey visits is checked with axe (WCAG 2.2 A and AA rules). */
 export async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const problems = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect(problems, `axe on ${page.url()}`).toEqual([]);
 }
 
 /** Read the newest mail to an address from the development mailbox (as a tester would). */
-export async function latestMail(baseUrl: string, to: string, template?: string): Promise<{ subject: string; text: string }> {
+export async function latestMail(
+  baseUrl: string,
+  to: string,
+  template?: string,
+): Promise<{ subject: string; text: string }> {
   const res = await fetch(`${baseUrl}/dev/mail.json?to=${encodeURIComponent(to)}`);
   const body = (await res.json()) as { items: Array<{ subject: string; text: string; template: string }> };
   const mail = body.items.find((m) => !template || m.template === template);

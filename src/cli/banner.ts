@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { demoAccounts, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../modules/demo/demo-accounts.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from '../modules/demo/demo-accounts.js';
 
 export function printBanner(config: Config, url: string) {
   const lines = [

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { generate } from 'otplib';
-import { ConfigError, type Config, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { createUser } from '../modules/accounts/use-cases/create-user.js';
 import { seedDemo } from '../modules/demo/seed-demo.js';
 import { verifyAuditChain } from '../platform/audit/audit.js';
 import { type Role, roles, systemCtx } from '../platform/context.js';
-import { DataDirLockedError } from '../platform/db/lock.js';
 import { openDb } from '../platform/db/client.js';
+import { DataDirLockedError } from '../platform/db/lock.js';
 import { DomainError } from '../platform/errors.js';
 import { startRuntime, startServer } from '../server.js';
 import { printBanner } from './banner.js';
@@ -41,7 +41,8 @@ function waitForSignal(stop: () => Promise<void>): Promise<number> {
 const commands: Record<string, Command> = {
   start: {
     summary: 'Start the web server (and jobs, unless LSSC_RUN_JOBS=false)',
-    usage: 'lssc start\n\nSettings come from the environment: PORT, HOST, DATABASE_URL, LSSC_DATA_DIR, SMTP_URL, LSSC_TODAY…\nWithout DATABASE_URL the embedded database in ./data/db is used and demo data is added when it is empty.',
+    usage:
+      'lssc start\n\nSettings come from the environment: PORT, HOST, DATABASE_URL, LSSC_DATA_DIR, SMTP_URL, LSSC_TODAY…\nWithout DATABASE_URL the embedded database in ./data/db is used and demo data is added when it is empty.',
     async run(args, config) {
       parseArgs({ args, options: {}, strict: true });
       const c = config();
@@ -52,7 +53,8 @@ const commands: Record<string, Command> = {
   },
   worker: {
     summary: 'Run background jobs (mail delivery) without serving HTTP',
-    usage: 'lssc worker\n\nUse with DATABASE_URL; with the embedded database, "lssc start" already runs jobs.',
+    usage:
+      'lssc worker\n\nUse with DATABASE_URL; with the embedded database, "lssc start" already runs jobs.',
     async run(args, config) {
       parseArgs({ args, options: {}, strict: true });
       const runtime = await startRuntime(config(), { work: true, seed: false });
@@ -96,15 +98,20 @@ const commands: Record<string, Command> = {
     async run(args, config) {
       const { values } = parseArgs({
         args,
-        options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          name: { type: 'string' },
+        },
         strict: true,
       });
       if (!values.email) throw new UsageError('--email is required');
       const wanted = values.role ?? [];
       if (wanted.length === 0) throw new UsageError('at least one --role is required');
       const unknown = wanted.filter((r) => !(roles as readonly string[]).includes(r));
-      if (unknown.length) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${roles.join(', ')}`);
-      const password = await readPassword();
+      if (unknown.length)
+        throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${roles.join(', ')}`);
+      const password = await readPassword(config());
       const runtime = await startRuntime(config(), { work: false, seed: false });
       try {
         const user = await createUser(systemCtx(runtime.services, 'cli:create-user'), {
@@ -114,7 +121,10 @@ const commands: Record<string, Command> = {
           roles: wanted as Role[],
         });
         out(`Created ${user.email} (${user.roles.join(', ')}).`);
-        if (user.roles.some((r) => r !== 'candidate')) out('They will be asked to set up an authenticator app at first sign-in where their role needs it.');
+        if (user.roles.some((r) => r !== 'candidate'))
+          out(
+            'They will be asked to set up an authenticator app at first sign-in where their role needs it.',
+          );
         return 0;
       } finally {
         await runtime.stop();
@@ -123,7 +133,8 @@ const commands: Record<string, Command> = {
   },
   audit: {
     summary: 'Check the audit log: lssc audit verify',
-    usage: 'lssc audit verify\n\nRecomputes every hash of the audit chain; exits 1 if an event was changed or removed.',
+    usage:
+      'lssc audit verify\n\nRecomputes every hash of the audit chain; exits 1 if an event was changed or removed.',
     async run(args, config) {
       const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
       if (positionals[0] !== 'verify') throw new UsageError('the only audit command is: lssc audit verify');
@@ -135,7 +146,9 @@ const commands: Record<string, Command> = {
           out(`Audit chain intact: ${result.events} events.`);
           return 0;
         }
-        err(`Audit chain BROKEN at event ${result.brokenAt}: ${result.reason} (${result.events} events checked before it).`);
+        err(
+          `Audit chain BROKEN at event ${result.brokenAt}: ${result.reason} (${result.events} events checked before it).`,
+        );
         return 1;
       } finally {
         await handle.close();
@@ -147,7 +160,8 @@ const commands: Record<string, Command> = {
     usage: 'lssc totp SECRET',
     async run(args) {
       const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
-      if (!positionals[0] || !/^[A-Z2-7]{16,}$/.test(positionals[0])) throw new UsageError('give a base32 secret, e.g. lssc totp JBSWY3DPEHPK3PXP');
+      if (!positionals[0] || !/^[A-Z2-7]{16,}$/.test(positionals[0]))
+        throw new UsageError('give a base32 secret, e.g. lssc totp JBSWY3DPEHPK3PXP');
       out(await generate({ secret: positionals[0] }));
       return 0;
     },
@@ -156,9 +170,8 @@ const commands: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-async function readPassword(): Promise<string> {
-  // biome-ignore lint/style/noProcessEnv: the CLI reads its one-off secret here, never stored in Config
-  const fromEnv = process.env.LSSC_NEW_PASSWORD;
+async function readPassword(config: Config): Promise<string> {
+  const fromEnv = config.newUserPassword;
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) err('Password (at least 12 characters), then Enter:');
   const chunks: Buffer[] = [];

@@ -18,7 +18,9 @@ export function fixedDayClock(day: CalendarDate): Clock {
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start: Date | string): Clock & { set(at: Date | string): void; advance(ms: number): void } {
+export function manualClock(
+  start: Date | string,
+): Clock & { set(at: Date | string): void; advance(ms: number): void } {
   let current = new Date(start);
   return {
     now: () => new Date(current),

@@ -97,7 +97,9 @@ export async function transact<T>(ctx: Ctx, work: (w: Work) => Promise<T>): Prom
     }),
   );
   if (mailQueued) {
-    ctx.jobs.send('deliver-mail').catch((err: Error) => ctx.log.warn({ err: err.message }, 'could not enqueue mail job'));
+    ctx.jobs
+      .send('deliver-mail')
+      .catch((err: Error) => ctx.log.warn({ err: err.message }, 'could not enqueue mail job'));
   }
   return result;
 }

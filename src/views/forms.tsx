@@ -2,7 +2,13 @@ import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../platform/errors.js';
 
 /** GOV.UK-style error summary: focusable, lists every problem, each linking to its field. */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldErrors | undefined; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = 'There is a problem',
+}: {
+  errors: FieldErrors | undefined;
+  title?: string;
+}) {
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
@@ -197,7 +203,13 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function Form(p: { action: string; csrfToken: string; children: ComponentChildren; id?: string; enctype?: string }) {
+export function Form(p: {
+  action: string;
+  csrfToken: string;
+  children: ComponentChildren;
+  id?: string;
+  enctype?: string;
+}) {
   return (
     <form method="post" action={p.action} novalidate id={p.id} enctype={p.enctype}>
       <CsrfField token={p.csrfToken} />
@@ -206,7 +218,12 @@ export function Form(p: { action: string; csrfToken: string; children: Component
   );
 }
 
-export function Pagination(p: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+export function Pagination(p: {
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+}) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   if (pages <= 1) return null;
   return (

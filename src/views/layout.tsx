@@ -102,9 +102,9 @@ export function Layout(props: PageChrome & { children: ComponentChildren }) {
           </nav>
         </header>
         {props.banner && (
-          <div class="banner" role="note">
+          <section class="banner" aria-label="Notice">
             <div class="wrap">{props.banner}</div>
-          </div>
+          </section>
         )}
         <main id="main" class="wrap" tabIndex={-1}>
           {props.flash && (

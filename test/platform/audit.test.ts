@@ -20,7 +20,13 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     const ctx = systemCtx(t.services, 'test');
     for (let i = 0; i < 5; i++) {
       await transact(ctx, (w) =>
-        w.audit({ action: 'test.event', subjectType: 'thing', subjectId: `t${i}`, before: { n: i }, after: { n: i + 1, at: new Date(0) } }),
+        w.audit({
+          action: 'test.event',
+          subjectType: 'thing',
+          subjectId: `t${i}`,
+          before: { n: i },
+          after: { n: i + 1, at: new Date(0) },
+        }),
       );
     }
   });
@@ -45,7 +51,9 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
   });
 
   it('detects an altered event', async () => {
-    await t.services.db.execute(sql`update audit_events set after = '{"n": 99}'::jsonb where subject_id = 't2'`);
+    await t.services.db.execute(
+      sql`update audit_events set after = '{"n": 99}'::jsonb where subject_id = 't2'`,
+    );
     const result = await verifyAuditChain(t.services.db);
     expect(result).toMatchObject({ ok: false, reason: 'event was altered' });
   });

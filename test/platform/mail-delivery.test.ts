@@ -1,10 +1,10 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx, transact } from '../../src/platform/context.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { deliverPendingMail } from '../../src/platform/mail/deliver.js';
 import { listMail } from '../../src/platform/mail/outbox.js';
 import { smtpTransport } from '../../src/platform/mail/transport.js';
-import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A real SMTP exchange with a local server: what the relay receives is what the outbox held. */
@@ -20,7 +20,7 @@ describe('mail outbox delivered over SMTP', () => {
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
-      onRcptTo(address, _session, cb) {
+      onRcptTo(_address, _session, cb) {
         if (refuseNext) {
           refuseNext = false;
           return cb(new Error('mailbox unavailable'));
@@ -31,7 +31,10 @@ describe('mail outbox delivered over SMTP', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           cb();
         });
       },
@@ -50,7 +53,10 @@ describe('mail outbox delivered over SMTP', () => {
       await w.mail({ to: 'First@Example.org', subject: 'Hello one', text: 'Body one', template: 'test' });
       await w.mail({ to: 'second@example.org', subject: 'Hello two', text: 'Body two', template: 'test' });
     });
-    const transport = await smtpTransport(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'LSSC <no-reply@lssc.example>');
+    const transport = await smtpTransport(
+      `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+      'LSSC <no-reply@lssc.example>',
+    );
     const deps = { db: t.services.db, transport, clock: t.clock, log: createLogger('silent') };
     refuseNext = true;
     const first = await deliverPendingMail(deps);

@@ -15,7 +15,9 @@ describe('housekeeping job', () => {
 
   it('removes idle sessions and old rate-limit windows, keeps live ones', async () => {
     const stale = await signedInAs(t, ['candidate']);
-    await t.services.db.insert(rateLimitBuckets).values({ key: 'signin:old', windowStart: t.clock.now(), hits: 3 });
+    await t.services.db
+      .insert(rateLimitBuckets)
+      .values({ key: 'signin:old', windowStart: t.clock.now(), hits: 3 });
     t.clock.advance(25 * 60 * 60 * 1000); // a day later: the first session is idle, the bucket is old
     const live = await signedInAs(t, ['candidate']);
     await pruneExpiredRecords(systemCtx(t.services, 'test'));
@@ -23,7 +25,11 @@ describe('housekeeping job', () => {
     const [b] = await t.services.db.select({ n: count() }).from(rateLimitBuckets);
     expect(s?.n).toBe(1);
     expect(b?.n).toBe(0);
-    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: live.cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: stale.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: live.cookie } })).statusCode).toBe(
+      200,
+    );
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: stale.cookie } })).statusCode).toBe(
+      401,
+    );
   });
 });

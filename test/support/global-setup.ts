@@ -8,14 +8,24 @@ import { systemCtx } from '../../src/platform/context.js';
 import { openDb } from '../../src/platform/db/client.js';
 import { noJobQueue } from '../../src/platform/jobs/queue.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { PG_DB_PREFIX, PG_TEMPLATE_DB, pgliteTemplateDir, pgUrlFor, testBackends, tmpRoot } from './backends.js';
+import {
+  PG_DB_PREFIX,
+  PG_TEMPLATE_DB,
+  pgliteTemplateDir,
+  pgUrlFor,
+  testBackends,
+  tmpRoot,
+} from './backends.js';
 
 const STALE_MS = 6 * 60 * 60 * 1000;
 
 async function dropDatabases(pattern: string, names: string[] = []) {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  const rows = await admin.query(`select datname from pg_database where datname like $1 or datname = any($2)`, [pattern, names]);
+  const rows = await admin.query(
+    `select datname from pg_database where datname like $1 or datname = any($2)`,
+    [pattern, names],
+  );
   for (const row of rows.rows) await admin.query(`drop database if exists "${row.datname}" with (force)`);
   await admin.end();
 }

@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createUser } from '../../src/modules/accounts/use-cases/create-user.js';
 import { insertSession } from '../../src/modules/accounts/sessions-repository.js';
+import { createUser } from '../../src/modules/accounts/use-cases/create-user.js';
 import { hmac, newSecretToken, sha256Hex } from '../../src/platform/auth/tokens.js';
 import { type Role, systemCtx } from '../../src/platform/context.js';
 import { TEST_SECRET, type TestApp } from './test-app.js';
@@ -13,10 +13,15 @@ export interface TestSession {
 }
 
 let counter = 0;
-export const uniqueEmail = (prefix = 'person') => `${prefix}-${Date.now().toString(36)}-${++counter}@example.org`;
+export const uniqueEmail = (prefix = 'person') =>
+  `${prefix}-${Date.now().toString(36)}-${++counter}@example.org`;
 
 /** A user (made through the real use case) with a live session; MFA counts as passed for privileged roles. */
-export async function signedInAs(t: TestApp, roles: Role[], opts: { email?: string; name?: string } = {}): Promise<TestSession> {
+export async function signedInAs(
+  t: TestApp,
+  roles: Role[],
+  opts: { email?: string; name?: string } = {},
+): Promise<TestSession> {
   const email = opts.email ?? uniqueEmail(roles[0]);
   const user = await createUser(systemCtx(t.services, 'test'), {
     email,
@@ -30,8 +35,19 @@ export async function signedInAs(t: TestApp, roles: Role[], opts: { email?: stri
 export async function sessionFor(t: TestApp, userId: string, email: string): Promise<TestSession> {
   const cookieValue = newSecretToken();
   const sessionId = sha256Hex(cookieValue);
-  await insertSession(t.services.db, { id: sessionId, userId, now: t.clock.now(), mfaVerified: true, userAgent: 'test' });
-  return { userId, email, cookie: `lssc_session=${cookieValue}`, csrf: hmac(TEST_SECRET, `csrf:s:${sessionId}`) };
+  await insertSession(t.services.db, {
+    id: sessionId,
+    userId,
+    now: t.clock.now(),
+    mfaVerified: true,
+    userAgent: 'test',
+  });
+  return {
+    userId,
+    email,
+    cookie: `lssc_session=${cookieValue}`,
+    csrf: hmac(TEST_SECRET, `csrf:s:${sessionId}`),
+  };
 }
 
 /** POST a form as a browser would (urlencoded, with the CSRF token unless told otherwise). */
@@ -43,12 +59,16 @@ export function postForm(
   opts: { csrf?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+  for (const [k, v] of Object.entries(fields))
+    for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
   if (session && opts.csrf !== false) params.set('_csrf', session.csrf);
   return t.app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(session ? { cookie: session.cookie } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(session ? { cookie: session.cookie } : {}),
+    },
     payload: params.toString(),
   });
 }
@@ -70,7 +90,12 @@ export function api(
     if (method !== 'GET') headers['x-csrf-token'] = opts.session.csrf;
   }
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  return t.app.inject({ method, url, headers, ...(opts.body !== undefined ? { payload: opts.body as object } : {}) });
+  return t.app.inject({
+    method,
+    url,
+    headers,
+    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
 }
 
 /** Anonymous form posts need the anonymous cookie and its token: fetch the form page first, like a browser. */

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -23,7 +23,10 @@ export interface TestApp {
 }
 
 /** A fresh database copied from the template, and the whole app on it; "now" starts at 2026-11-28 15:00 UTC. */
-export async function createTestApp(backend: 'pglite' | 'postgres', env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  backend: 'pglite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const name = `${PG_DB_PREFIX}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   let handle: DbHandle;
   let dropDb: () => Promise<void>;
@@ -45,7 +48,12 @@ export async function createTestApp(backend: 'pglite' | 'postgres', env: Record<
       await a.end();
     };
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LSSC_DATA_DIR: path.join(tmpRoot, `${name}-data`), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LSSC_DATA_DIR: path.join(tmpRoot, `${name}-data`),
+    ...env,
+  });
   const clock = manualClock('2026-11-28T15:00:00Z');
   const services: Services = { db: handle.db, clock, config, log: createLogger('silent'), jobs: noJobQueue };
   const app = await buildApp({ services, secret: TEST_SECRET });

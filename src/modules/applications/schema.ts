@@ -63,13 +63,14 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex('applications_number_uq').on(t.number),
     // One open application per person; a rejected one may be followed by a new one.
-    uniqueIndex('applications_one_open_uq')
-      .on(t.candidateId)
-      .where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex('applications_one_open_uq').on(t.candidateId).where(sql`${t.status} <> 'rejected'`),
     index('applications_candidate_idx').on(t.candidateId),
     index('applications_queue_idx').on(t.status, t.submittedAt, t.id),
     index('applications_region_idx').on(t.region, t.submittedAt),
     index('applications_submitted_idx').on(t.submittedAt, t.id),
+    // Staff search the queue by the start of a name, in any case: prefix LIKE on lower(name) uses these.
+    index('applications_family_name_idx').on(sql`lower(${t.familyName}) text_pattern_ops`),
+    index('applications_given_name_idx').on(sql`lower(${t.givenName}) text_pattern_ops`),
   ],
 );
 

@@ -1,3 +1,9 @@
 import type { App } from '../../platform/http/app-type.js';
+import { registerDashboardApi } from './http/api.js';
+import { registerDashboardPage } from './http/pages.js';
 
-export function registerCandidatesRoutes(_app: App): void {}
+/** The candidate's dashboard: where they stand and what to do next. */
+export function registerCandidatesRoutes(app: App): void {
+  registerDashboardPage(app);
+  registerDashboardApi(app);
+}

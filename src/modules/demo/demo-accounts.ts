@@ -4,7 +4,14 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 /** Shared by the demo staff and evaluator accounts so a tester can generate codes (lssc totp SECRET). */
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
 
-export type DemoApplicationState = 'none' | 'draft' | 'awaiting_payment' | 'awaiting_check' | 'in_review' | 'info_requested' | 'admitted';
+export type DemoApplicationState =
+  | 'none'
+  | 'draft'
+  | 'awaiting_payment'
+  | 'awaiting_check'
+  | 'in_review'
+  | 'info_requested'
+  | 'admitted';
 
 export interface DemoAccount {
   email: string;
@@ -15,19 +22,101 @@ export interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'staff@demo.lssc.example', name: 'Sam Staff', roles: ['staff'], description: 'program staff (MFA)' },
-  { email: 'admin@demo.lssc.example', name: 'Ada Admin', roles: ['admin', 'staff'], description: 'administrator (MFA)' },
-  { email: 'portfolio.evaluator@demo.lssc.example', name: 'Pat Evaluator', roles: ['portfolio_evaluator'], description: 'portfolio evaluator (MFA)' },
-  { email: 'course.evaluator@demo.lssc.example', name: 'Cory Evaluator', roles: ['course_evaluator'], description: 'course evaluator (MFA)' },
-  { email: 'provider@demo.lssc.example', name: 'Prue Provider', roles: ['provider_member'], description: 'course provider member' },
-  { email: 'college@demo.lssc.example', name: 'Cole College', roles: ['college_member'], description: 'college member' },
-  { email: 'institution@demo.lssc.example', name: 'Ines Institution', roles: ['institution_contact'], description: 'institution contact' },
-  { email: 'appeals@demo.lssc.example', name: 'Abe Appeals', roles: ['appeals_member'], description: 'appeals committee member (MFA)' },
-  { email: 'new.candidate@demo.lssc.example', name: 'Nell Newcomer', roles: ['candidate'], description: 'candidate, not started', application: 'none' },
-  { email: 'draft@demo.lssc.example', name: 'Dana Draft', roles: ['candidate'], description: 'candidate, application in draft', application: 'draft' },
-  { email: 'unpaid@demo.lssc.example', name: 'Uma Unpaid', roles: ['candidate'], description: 'candidate, awaiting card payment', application: 'awaiting_payment' },
-  { email: 'check@demo.lssc.example', name: 'Chuck Check', roles: ['candidate'], description: 'candidate, paying by check', application: 'awaiting_check' },
-  { email: 'review@demo.lssc.example', name: 'Rita Review', roles: ['candidate'], description: 'candidate, paid and awaiting review', application: 'in_review' },
-  { email: 'info@demo.lssc.example', name: 'Ivan Info', roles: ['candidate'], description: 'candidate, more information requested', application: 'info_requested' },
-  { email: 'admitted@demo.lssc.example', name: 'Alma Admitted', roles: ['candidate'], description: 'candidate, admitted', application: 'admitted' },
+  {
+    email: 'staff@demo.lssc.example',
+    name: 'Sam Staff',
+    roles: ['staff'],
+    description: 'program staff (MFA)',
+  },
+  {
+    email: 'admin@demo.lssc.example',
+    name: 'Ada Admin',
+    roles: ['admin', 'staff'],
+    description: 'administrator (MFA)',
+  },
+  {
+    email: 'portfolio.evaluator@demo.lssc.example',
+    name: 'Pat Evaluator',
+    roles: ['portfolio_evaluator'],
+    description: 'portfolio evaluator (MFA)',
+  },
+  {
+    email: 'course.evaluator@demo.lssc.example',
+    name: 'Cory Evaluator',
+    roles: ['course_evaluator'],
+    description: 'course evaluator (MFA)',
+  },
+  {
+    email: 'provider@demo.lssc.example',
+    name: 'Prue Provider',
+    roles: ['provider_member'],
+    description: 'course provider member',
+  },
+  {
+    email: 'college@demo.lssc.example',
+    name: 'Cole College',
+    roles: ['college_member'],
+    description: 'college member',
+  },
+  {
+    email: 'institution@demo.lssc.example',
+    name: 'Ines Institution',
+    roles: ['institution_contact'],
+    description: 'institution contact',
+  },
+  {
+    email: 'appeals@demo.lssc.example',
+    name: 'Abe Appeals',
+    roles: ['appeals_member'],
+    description: 'appeals committee member (MFA)',
+  },
+  {
+    email: 'new.candidate@demo.lssc.example',
+    name: 'Nell Newcomer',
+    roles: ['candidate'],
+    description: 'candidate, not started',
+    application: 'none',
+  },
+  {
+    email: 'draft@demo.lssc.example',
+    name: 'Dana Draft',
+    roles: ['candidate'],
+    description: 'candidate, application in draft',
+    application: 'draft',
+  },
+  {
+    email: 'unpaid@demo.lssc.example',
+    name: 'Uma Unpaid',
+    roles: ['candidate'],
+    description: 'candidate, awaiting card payment',
+    application: 'awaiting_payment',
+  },
+  {
+    email: 'check@demo.lssc.example',
+    name: 'Chuck Check',
+    roles: ['candidate'],
+    description: 'candidate, paying by check',
+    application: 'awaiting_check',
+  },
+  {
+    email: 'review@demo.lssc.example',
+    name: 'Rita Review',
+    roles: ['candidate'],
+    description: 'candidate, paid and awaiting review',
+    application: 'in_review',
+  },
+  {
+    email: 'info@demo.lssc.example',
+    name: 'Ivan Info',
+    roles: ['candidate'],
+    description: 'candidate, more information requested',
+    application: 'info_requested',
+  },
+  {
+    email: 'admitted@demo.lssc.example',
+    name: 'Alma Admitted',
+    roles: ['candidate'],
+    description: 'candidate, admitted',
+    application: 'admitted',
+  },
 ];

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
+import { needsMfa } from '../accounts/access.js';
 import { users } from '../accounts/schema.js';
 import { createUser } from '../accounts/use-cases/create-user.js';
-import { needsMfa } from '../accounts/access.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
 
@@ -13,7 +13,11 @@ export async function seedDemoIfEmpty(ctx: Ctx): Promise<void> {
 }
 
 export async function seedDemo(ctx: Ctx): Promise<void> {
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, demoAccounts[0]!.email)).limit(1);
+  const [existing] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoAccounts[0]!.email))
+    .limit(1);
   if (existing) throw new Error('Demo data is already there.');
   const created = new Map<string, string>();
   for (const account of demoAccounts) {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type FeeBalance, feeBalance } from './rules/ledger.js';
@@ -8,8 +8,16 @@ export type FeeRow = typeof fees.$inferSelect;
 export type LedgerRow = typeof ledgerEntries.$inferSelect;
 export type CheckoutRow = typeof checkouts.$inferSelect;
 
-export async function findFeeBySubject(db: Queryable, kind: FeeKind, subjectId: string): Promise<FeeRow | undefined> {
-  const [row] = await db.select().from(fees).where(and(eq(fees.kind, kind), eq(fees.subjectId, subjectId))).limit(1);
+export async function findFeeBySubject(
+  db: Queryable,
+  kind: FeeKind,
+  subjectId: string,
+): Promise<FeeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(fees)
+    .where(and(eq(fees.kind, kind), eq(fees.subjectId, subjectId)))
+    .limit(1);
   return row;
 }
 
@@ -20,33 +28,85 @@ export async function findFeeById(db: Queryable, id: string): Promise<FeeRow | u
 
 export async function insertFee(
   tx: Queryable,
-  f: { kind: FeeKind; subjectId: string; payerUserId: string; member: boolean; currency: string; amountCents: number; now: Date; actorId: string | null },
+  f: {
+    kind: FeeKind;
+    subjectId: string;
+    payerUserId: string;
+    member: boolean;
+    currency: string;
+    amountCents: number;
+    now: Date;
+    actorId: string | null;
+  },
 ): Promise<FeeRow> {
   const id = uuidv7(f.now.getTime());
   const [row] = await tx
     .insert(fees)
-    .values({ id, kind: f.kind, subjectId: f.subjectId, payerUserId: f.payerUserId, member: f.member, currency: f.currency, createdAt: f.now })
+    .values({
+      id,
+      kind: f.kind,
+      subjectId: f.subjectId,
+      payerUserId: f.payerUserId,
+      member: f.member,
+      currency: f.currency,
+      createdAt: f.now,
+    })
     .returning();
-  await insertLedgerEntry(tx, { feeId: id, kind: 'charge', amountCents: f.amountCents, method: 'none', reference: null, note: null, actorId: f.actorId, now: f.now });
+  await insertLedgerEntry(tx, {
+    feeId: id,
+    kind: 'charge',
+    amountCents: f.amountCents,
+    method: 'none',
+    reference: null,
+    note: null,
+    actorId: f.actorId,
+    now: f.now,
+  });
   return row!;
 }
 
 export async function insertLedgerEntry(
   tx: Queryable,
-  e: { feeId: string; kind: LedgerRow['kind']; amountCents: number; method: LedgerRow['method']; reference: string | null; note: string | null; actorId: string | null; now: Date },
+  e: {
+    feeId: string;
+    kind: LedgerRow['kind'];
+    amountCents: number;
+    method: LedgerRow['method'];
+    reference: string | null;
+    note: string | null;
+    actorId: string | null;
+    now: Date;
+  },
 ): Promise<LedgerRow> {
   const [row] = await tx
     .insert(ledgerEntries)
-    .values({ id: uuidv7(e.now.getTime()), feeId: e.feeId, kind: e.kind, amountCents: e.amountCents, method: e.method, reference: e.reference, note: e.note, actorId: e.actorId, createdAt: e.now })
+    .values({
+      id: uuidv7(e.now.getTime()),
+      feeId: e.feeId,
+      kind: e.kind,
+      amountCents: e.amountCents,
+      method: e.method,
+      reference: e.reference,
+      note: e.note,
+      actorId: e.actorId,
+      createdAt: e.now,
+    })
     .returning();
   return row!;
 }
 
 export async function ledgerFor(db: Queryable, feeId: string): Promise<LedgerRow[]> {
-  return db.select().from(ledgerEntries).where(eq(ledgerEntries.feeId, feeId)).orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
+  return db
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.feeId, feeId))
+    .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
 }
 
-export async function balanceOf(db: Queryable, feeId: string): Promise<{ entries: LedgerRow[]; balance: FeeBalance }> {
+export async function balanceOf(
+  db: Queryable,
+  feeId: string,
+): Promise<{ entries: LedgerRow[]; balance: FeeBalance }> {
   const entries = await ledgerFor(db, feeId);
   return { entries, balance: feeBalance(entries) };
 }
@@ -58,7 +118,11 @@ export async function lockFee(tx: Queryable, feeId: string): Promise<FeeRow | un
 }
 
 export async function findOpenCheckout(db: Queryable, feeId: string): Promise<CheckoutRow | undefined> {
-  const [row] = await db.select().from(checkouts).where(and(eq(checkouts.feeId, feeId), eq(checkouts.status, 'open'))).limit(1);
+  const [row] = await db
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.feeId, feeId), eq(checkouts.status, 'open')))
+    .limit(1);
   return row;
 }
 
@@ -67,20 +131,67 @@ export async function findCheckout(db: Queryable, id: string): Promise<CheckoutR
   return row;
 }
 
-export async function insertCheckout(tx: Queryable, c: { feeId: string; amountCents: number; currency: string; now: Date }): Promise<CheckoutRow> {
+export async function insertCheckout(
+  tx: Queryable,
+  c: { feeId: string; amountCents: number; currency: string; now: Date },
+): Promise<CheckoutRow> {
   const [row] = await tx
     .insert(checkouts)
-    .values({ id: uuidv7(c.now.getTime()), feeId: c.feeId, provider: 'sandbox', status: 'open', amountCents: c.amountCents, currency: c.currency, createdAt: c.now })
+    .values({
+      id: uuidv7(c.now.getTime()),
+      feeId: c.feeId,
+      provider: 'sandbox',
+      status: 'open',
+      amountCents: c.amountCents,
+      currency: c.currency,
+      createdAt: c.now,
+    })
     .returning();
   return row!;
 }
 
 /** Close an open checkout; returns undefined when it was already closed (a retried or doubled request). */
-export async function completeCheckout(tx: Queryable, id: string, status: 'succeeded' | 'failed', now: Date): Promise<CheckoutRow | undefined> {
+export async function completeCheckout(
+  tx: Queryable,
+  id: string,
+  status: 'succeeded' | 'failed',
+  now: Date,
+): Promise<CheckoutRow | undefined> {
   const [row] = await tx
     .update(checkouts)
     .set({ status, completedAt: now })
     .where(and(eq(checkouts.id, id), eq(checkouts.status, 'open')))
     .returning();
+  return row;
+}
+
+/** The most recent checkout for a fee (to tell a payer their last card attempt was declined). */
+export async function latestCheckout(db: Queryable, feeId: string): Promise<CheckoutRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(checkouts)
+    .where(eq(checkouts.feeId, feeId))
+    .orderBy(desc(checkouts.createdAt), desc(checkouts.id))
+    .limit(1);
+  return row;
+}
+
+/** A payment already recorded under this reference (ledger_entries_reference_uq), if any. */
+export async function findPaymentByReference(
+  db: Queryable,
+  method: LedgerRow['method'],
+  reference: string,
+): Promise<LedgerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.kind, 'payment'),
+        eq(ledgerEntries.method, method),
+        eq(ledgerEntries.reference, reference),
+      ),
+    )
+    .limit(1);
   return row;
 }

@@ -1,3 +1,9 @@
 import type { App } from '../../platform/http/app-type.js';
+import { registerPaymentApi } from './http/api.js';
+import { registerPaymentPages } from './http/pages.js';
 
-export function registerPaymentsRoutes(_app: App): void {}
+/** Paying the application fee: the choice of card or check, the card checkout and the sandbox provider's page. */
+export function registerPaymentsRoutes(app: App): void {
+  registerPaymentPages(app);
+  registerPaymentApi(app);
+}

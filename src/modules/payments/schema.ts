@@ -73,8 +73,6 @@ export const checkouts = pgTable(
   (t) => [
     index('checkouts_fee_idx').on(t.feeId),
     // At most one open checkout per fee: a double click reuses it instead of charging twice.
-    uniqueIndex('checkouts_one_open_uq')
-      .on(t.feeId)
-      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('checkouts_one_open_uq').on(t.feeId).where(sql`${t.status} = 'open'`),
   ],
 );

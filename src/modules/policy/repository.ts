@@ -20,29 +20,58 @@ export interface FrameworkVersion {
 
 export async function findActivePolicy(db: Queryable): Promise<PolicyVersion | undefined> {
   const [row] = await db.select().from(policyVersions).where(eq(policyVersions.active, true)).limit(1);
-  return row && { id: row.id, version: row.version, policy: programPolicySchema.parse(row.data), activatedAt: row.activatedAt };
+  return (
+    row && {
+      id: row.id,
+      version: row.version,
+      policy: programPolicySchema.parse(row.data),
+      activatedAt: row.activatedAt,
+    }
+  );
 }
 
 export async function findPolicyById(db: Queryable, id: string): Promise<PolicyVersion | undefined> {
   const [row] = await db.select().from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
-  return row && { id: row.id, version: row.version, policy: programPolicySchema.parse(row.data), activatedAt: row.activatedAt };
+  return (
+    row && {
+      id: row.id,
+      version: row.version,
+      policy: programPolicySchema.parse(row.data),
+      activatedAt: row.activatedAt,
+    }
+  );
 }
 
 export async function findActiveFramework(db: Queryable): Promise<FrameworkVersion | undefined> {
   const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.active, true)).limit(1);
   return (
-    row && { id: row.id, code: row.code, title: row.title, framework: frameworkSchema.parse(row.data), activatedAt: row.activatedAt }
+    row && {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      framework: frameworkSchema.parse(row.data),
+      activatedAt: row.activatedAt,
+    }
   );
 }
 
 export async function findFrameworkById(db: Queryable, id: string): Promise<FrameworkVersion | undefined> {
   const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, id)).limit(1);
   return (
-    row && { id: row.id, code: row.code, title: row.title, framework: frameworkSchema.parse(row.data), activatedAt: row.activatedAt }
+    row && {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      framework: frameworkSchema.parse(row.data),
+      activatedAt: row.activatedAt,
+    }
   );
 }
 
-export async function insertPolicyVersion(tx: Queryable, v: { id: string; policy: ProgramPolicy; active: boolean; now: Date }) {
+export async function insertPolicyVersion(
+  tx: Queryable,
+  v: { id: string; policy: ProgramPolicy; active: boolean; now: Date },
+) {
   await tx.insert(policyVersions).values({
     id: v.id,
     version: v.policy.version,

@@ -77,7 +77,9 @@ export async function appendAuditEvent(tx: Queryable, e: AuditInput): Promise<vo
   });
 }
 
-export type ChainCheck = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+export type ChainCheck =
+  | { ok: true; events: number }
+  | { ok: false; events: number; brokenAt: number; reason: string };
 
 /** Walk the whole chain in order, recomputing every hash. */
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainCheck> {
@@ -97,7 +99,8 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainC
         return { ok: false, events: count, brokenAt: row.seq, reason: 'previous hash does not match' };
       }
       const expected = eventHash(prevHash, { ...row, before: row.before, after: row.after });
-      if (expected !== row.hash) return { ok: false, events: count, brokenAt: row.seq, reason: 'event was altered' };
+      if (expected !== row.hash)
+        return { ok: false, events: count, brokenAt: row.seq, reason: 'event was altered' };
       prevHash = row.hash;
       lastSeq = row.seq;
       count++;

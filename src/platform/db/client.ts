@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { acquireDataDirLock } from './lock.js';
 import * as schema from './schema.js';
 
@@ -22,13 +22,20 @@ export interface DbHandle {
   kind: 'pglite' | 'postgres';
   raw: RawSql;
   /** For pg-boss: a connection string (postgres) or an executeSql adapter (PGlite). */
-  jobsConnection: { connectionString: string } | { executeSql: (text: string, values?: unknown[]) => Promise<unknown> };
+  jobsConnection:
+    | { connectionString: string }
+    | { executeSql: (text: string, values?: unknown[]) => Promise<unknown> };
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
-export type DbTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+export type DbTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
 
 export async function openDb(target: DbTarget, opts: { migrate?: boolean } = {}): Promise<DbHandle> {
   const handle = target.kind === 'pglite' ? await openPglite(target.dataDir) : await openPostgres(target);

@@ -10,7 +10,10 @@ export async function nextInSequence(tx: Queryable, scope: string): Promise<numb
   const [row] = await tx
     .insert(referenceCounters)
     .values({ scope, lastValue: 1 })
-    .onConflictDoUpdate({ target: referenceCounters.scope, set: { lastValue: sql`${referenceCounters.lastValue} + 1` } })
+    .onConflictDoUpdate({
+      target: referenceCounters.scope,
+      set: { lastValue: sql`${referenceCounters.lastValue} + 1` },
+    })
     .returning({ value: referenceCounters.lastValue });
   return row!.value;
 }

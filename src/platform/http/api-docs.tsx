@@ -1,5 +1,5 @@
-import type { App } from "./app-type.js";
 import type { OpenAPIV3_1 } from 'openapi-types';
+import type { App } from './app-type.js';
 import { sendPage } from './render.js';
 
 type Operation = OpenAPIV3_1.OperationObject;
@@ -23,14 +23,17 @@ export function registerApiDocs(app: App) {
       const tag = o.op.tags?.[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), o]);
     }
-    return sendPage(req, reply, { title: 'API reference' }, (
+    return sendPage(
+      req,
+      reply,
+      { title: 'API reference' },
       <>
         <h1>API reference</h1>
         <p>{doc.info.description}</p>
         <p>
-          Machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {doc.openapi}). Errors
-          use <code>application/problem+json</code> with a <code>code</code> and, for invalid input, an{' '}
-          <code>errors</code> list naming each field.
+          Machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {doc.openapi}
+          ). Errors use <code>application/problem+json</code> with a <code>code</code> and, for invalid input,
+          an <code>errors</code> list naming each field.
         </p>
         {[...byTag.entries()].map(([tag, list]) => (
           <section>
@@ -59,7 +62,9 @@ export function registerApiDocs(app: App) {
                 {op.requestBody && (
                   <>
                     <h3>Request body</h3>
-                    <pre>{JSON.stringify((op.requestBody as OpenAPIV3_1.RequestBodyObject).content, null, 2)}</pre>
+                    <pre>
+                      {JSON.stringify((op.requestBody as OpenAPIV3_1.RequestBodyObject).content, null, 2)}
+                    </pre>
                   </>
                 )}
                 <h3>Responses</h3>
@@ -74,7 +79,7 @@ export function registerApiDocs(app: App) {
             ))}
           </section>
         ))}
-      </>
-    ));
+      </>,
+    );
   });
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { needsMfa } from '../../modules/accounts/access.js';
 import { findLiveSession, findTokenOwner } from '../../modules/accounts/sessions-repository.js';
-import { type Actor, type Role, roles as knownRoles } from '../context.js';
-import { DomainError } from '../errors.js';
 import { hmac, newSecretToken, safeEqual, sha256Hex } from '../auth/tokens.js';
+import { type Actor, roles as knownRoles, type Role } from '../context.js';
+import { DomainError } from '../errors.js';
 
 export const SESSION_COOKIE = 'lssc_session';
 const ANON_COOKIE = 'lssc_anon';
@@ -53,7 +53,10 @@ function toActor(
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-async function authPlugin(app: FastifyInstance, opts: { secret: string; secureCookies: boolean; csrfExempt: (url: string) => boolean }) {
+async function authPlugin(
+  app: FastifyInstance,
+  opts: { secret: string; secureCookies: boolean; csrfExempt: (url: string) => boolean },
+) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
 
   app.decorateRequest('actor', null as never);
@@ -114,15 +117,25 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; secureCo
     if (req.actor.kind === 'user' && req.actor.via === 'token') return;
     const body = req.body as Record<string, unknown> | undefined;
     const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken()) || (req as unknown as { _newAnon?: string })._newAnon) {
-      throw new DomainError('CSRF_INVALID', 'This form has expired. Please go back, reload the page and try again.');
+    if (
+      typeof sent !== 'string' ||
+      !safeEqual(sent, req.csrfToken()) ||
+      (req as unknown as { _newAnon?: string })._newAnon
+    ) {
+      throw new DomainError(
+        'CSRF_INVALID',
+        'This form has expired. Please go back, reload the page and try again.',
+      );
     }
   });
 
   app.addHook('onSend', async (req, reply) => {
     const fresh = (req as unknown as { _newAnon?: string })._newAnon;
     if (fresh) reply.setCookie(ANON_COOKIE, fresh, { ...cookieOptions, maxAge: 24 * 3600 });
-    if ((req as unknown as { _clearFlash?: boolean })._clearFlash && !reply.getHeader('set-cookie')?.toString().includes(FLASH_COOKIE)) {
+    if (
+      (req as unknown as { _clearFlash?: boolean })._clearFlash &&
+      !reply.getHeader('set-cookie')?.toString().includes(FLASH_COOKIE)
+    ) {
       reply.clearCookie(FLASH_COOKIE, cookieOptions);
     }
   });

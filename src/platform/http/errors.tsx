@@ -31,12 +31,20 @@ export function sendProblem(
       status,
       code: p.code,
       detail: p.detail,
-      ...(p.errors ? { errors: Object.entries(p.errors).map(([field, message]) => ({ field, message })) } : {}),
+      ...(p.errors
+        ? { errors: Object.entries(p.errors).map(([field, message]) => ({ field, message })) }
+        : {}),
       ...(p.requestId ? { requestId: p.requestId } : {}),
     });
 }
 
-function ErrorPage(p: { status: number; message: string; errors?: FieldErrors | undefined; signIn?: boolean; requestId?: string }) {
+function ErrorPage(p: {
+  status: number;
+  message: string;
+  errors?: FieldErrors | undefined;
+  signIn?: boolean;
+  requestId?: string;
+}) {
   return (
     <>
       <h1>{titles[p.status] ?? 'Error'}</h1>
@@ -72,9 +80,18 @@ export function sendErrorPage(
   message: string,
   errors?: FieldErrors,
 ) {
-  return sendPage(req, reply, { title: titles[status] ?? 'Error', status }, (
-    <ErrorPage status={status} message={message} errors={errors} signIn={status === 401} requestId={req.id} />
-  ));
+  return sendPage(
+    req,
+    reply,
+    { title: titles[status] ?? 'Error', status },
+    <ErrorPage
+      status={status}
+      message={message}
+      errors={errors}
+      signIn={status === 401}
+      requestId={req.id}
+    />,
+  );
 }
 
 /** One error handler for the whole app: problem+json for the API, a friendly page for people. */
@@ -95,7 +112,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       detail = 'Some fields are missing or not valid.';
       fields = {};
       for (const v of err.validation) {
-        const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.issue && (v.params.issue as { path?: unknown[] }).path?.join('.')) || '_';
+        const path =
+          (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+          String(v.params?.issue && (v.params.issue as { path?: unknown[] }).path?.join('.')) ||
+          '_';
         fields[path] ??= v.message ?? 'Not valid';
       }
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -116,9 +136,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       detail = 'Something went wrong on our side. Please try again in a moment.';
       req.log.error({ err }, 'unhandled error');
     }
-    if (isApiRequest(req)) return sendProblem(reply, status, { code, detail, errors: fields, requestId: req.id });
+    if (isApiRequest(req))
+      return sendProblem(reply, status, { code, detail, errors: fields, requestId: req.id });
     // MFA_REQUIRED is a 401 too: check it first, or it would send a signed-in person back to the password form.
-    if (code === 'MFA_REQUIRED' && req.method === 'GET') return reply.redirect(`/sign-in/mfa?next=${encodeURIComponent(req.url)}`);
+    if (code === 'MFA_REQUIRED' && req.method === 'GET')
+      return reply.redirect(`/sign-in/mfa?next=${encodeURIComponent(req.url)}`);
     if (status === 401 && req.method === 'GET') {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`);
     }
@@ -126,7 +148,16 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    if (isApiRequest(req)) return sendProblem(reply, 404, { code: 'NOT_FOUND', detail: `No route for ${req.method} ${req.url.split('?')[0]}.` });
-    return sendErrorPage(req, reply, 404, 'We could not find that page. It may have moved, or the address may be mistyped.');
+    if (isApiRequest(req))
+      return sendProblem(reply, 404, {
+        code: 'NOT_FOUND',
+        detail: `No route for ${req.method} ${req.url.split('?')[0]}.`,
+      });
+    return sendErrorPage(
+      req,
+      reply,
+      404,
+      'We could not find that page. It may have moved, or the address may be mistyped.',
+    );
   });
 }

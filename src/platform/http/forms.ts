@@ -15,7 +15,9 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
 
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
   const result = schema.safeParse(body ?? {});
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrorsFrom(result.error) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, errors: fieldErrorsFrom(result.error) };
 }
 
 /** Form bodies give strings; read one safely for re-displaying what was typed. */

@@ -1,7 +1,7 @@
-import type { App } from "./app-type.js";
 import { z } from 'zod';
 import { formatDateTime } from '../../views/format.js';
 import { listMail } from '../mail/outbox.js';
+import type { App } from './app-type.js';
 import { sendPage } from './render.js';
 
 const mailQuery = z.object({
@@ -23,7 +23,11 @@ export function registerOpsRoutes(app: App, ready: () => Promise<boolean>) {
 
   app.get('/dev/mail.json', { schema: { hide: true } }, async (req) => {
     const q = mailQuery.parse(req.query);
-    const { rows, total } = await listMail(app.services.db, { to: q.to, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE });
+    const { rows, total } = await listMail(app.services.db, {
+      to: q.to,
+      limit: PAGE_SIZE,
+      offset: (q.page - 1) * PAGE_SIZE,
+    });
     return {
       total,
       items: rows.map((m) => ({
@@ -39,8 +43,15 @@ export function registerOpsRoutes(app: App, ready: () => Promise<boolean>) {
 
   app.get('/dev/mail', { schema: { hide: true } }, async (req, reply) => {
     const q = mailQuery.parse(req.query);
-    const { rows, total } = await listMail(app.services.db, { to: q.to, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE });
-    return sendPage(req, reply, { title: 'Development mailbox' }, (
+    const { rows, total } = await listMail(app.services.db, {
+      to: q.to,
+      limit: PAGE_SIZE,
+      offset: (q.page - 1) * PAGE_SIZE,
+    });
+    return sendPage(
+      req,
+      reply,
+      { title: 'Development mailbox' },
       <>
         <h1>Development mailbox</h1>
         <p>
@@ -80,7 +91,7 @@ export function registerOpsRoutes(app: App, ready: () => Promise<boolean>) {
             </>
           )}
         </p>
-      </>
-    ));
+      </>,
+    );
   });
 }

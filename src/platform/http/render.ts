@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { Layout } from '../../views/layout.js';
 
-export function renderDocument(node: VNode<any>): string {
+export function renderDocument<P>(node: VNode<P>): string {
   return `<!doctype html>${renderToString(node)}`;
 }
 
@@ -15,7 +15,12 @@ export interface PageOptions {
 }
 
 /** Render a full page in the site layout for this request. */
-export function sendPage(req: FastifyRequest, reply: FastifyReply, opts: PageOptions, body: ComponentChildren) {
+export function sendPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: PageOptions,
+  body: ComponentChildren,
+) {
   const flash = req.takeFlash();
   const html = renderDocument(
     h(Layout, {

@@ -54,7 +54,12 @@ export async function startJobQueue(
       await boss.send(name, data, { singletonKey: name, singletonSeconds: 1 });
     },
     async stop() {
-      await boss.stop({ graceful: true, wait: true, close: 'connectionString' in handle.jobsConnection, timeout: 5000 });
+      await boss.stop({
+        graceful: true,
+        wait: true,
+        close: 'connectionString' in handle.jobsConnection,
+        timeout: 5000,
+      });
     },
   };
 }

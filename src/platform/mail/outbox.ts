@@ -27,7 +27,13 @@ export async function enqueueMail(tx: Queryable, mail: OutgoingMail, now: Date):
 export async function listMail(db: Db, opts: { to?: string; limit: number; offset: number }) {
   const where = opts.to ? eq(mailOutbox.toAddress, opts.to.toLowerCase()) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(opts.limit).offset(opts.offset),
+    db
+      .select()
+      .from(mailOutbox)
+      .where(where)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(opts.limit)
+      .offset(opts.offset),
     db.select({ n: count() }).from(mailOutbox).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -47,5 +53,8 @@ export async function markMailSent(db: Db, id: string, at: Date) {
 }
 
 export async function markMailFailed(db: Db, id: string, attempts: number, error: string) {
-  await db.update(mailOutbox).set({ attempts, lastError: error.slice(0, 500) }).where(eq(mailOutbox.id, id));
+  await db
+    .update(mailOutbox)
+    .set({ attempts, lastError: error.slice(0, 500) })
+    .where(eq(mailOutbox.id, id));
 }

@@ -12,7 +12,10 @@ export function devTransport(log: Logger): MailTransport {
   return {
     kind: 'dev',
     async send(mail) {
-      log.info({ mailId: mail.id, to: mail.to, subject: mail.subject, template: mail.template }, 'mail kept in dev mailbox');
+      log.info(
+        { mailId: mail.id, to: mail.to, subject: mail.subject, template: mail.template },
+        'mail kept in dev mailbox',
+      );
     },
     async close() {},
   };

@@ -24,7 +24,8 @@ export function feeBalance(lines: readonly LedgerLine[]): FeeBalance {
   let refunded = 0;
   let waived = 0;
   for (const l of lines) {
-    if (!Number.isInteger(l.amountCents) || l.amountCents <= 0) throw new RangeError('ledger amounts are positive integer cents');
+    if (!Number.isInteger(l.amountCents) || l.amountCents <= 0)
+      throw new RangeError('ledger amounts are positive integer cents');
     if (l.kind === 'charge') charged += l.amountCents;
     else if (l.kind === 'payment') paid += l.amountCents;
     else if (l.kind === 'refund') refunded += l.amountCents;

@@ -1,7 +1,12 @@
 import { type Ctx, transact } from '../../../platform/context.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { defaultPolicy } from '../policy.js';
-import { findActiveFramework, findActivePolicy, insertFrameworkVersion, insertPolicyVersion } from '../repository.js';
+import {
+  findActiveFramework,
+  findActivePolicy,
+  insertFrameworkVersion,
+  insertPolicyVersion,
+} from '../repository.js';
 import { loadSeedFramework } from '../seed-data.js';
 
 /** On first start, install the default policy and the shipped framework as the active versions. */
@@ -11,7 +16,12 @@ export async function ensureProgramData(ctx: Ctx): Promise<void> {
     if (!(await findActivePolicy(w.tx))) {
       const id = uuidv7(now.getTime());
       await insertPolicyVersion(w.tx, { id, policy: defaultPolicy, active: true, now });
-      await w.audit({ action: 'policy.activated', subjectType: 'policy_version', subjectId: id, after: { version: defaultPolicy.version } });
+      await w.audit({
+        action: 'policy.activated',
+        subjectType: 'policy_version',
+        subjectId: id,
+        after: { version: defaultPolicy.version },
+      });
     }
     if (!(await findActiveFramework(w.tx))) {
       const framework = loadSeedFramework();

@@ -1,10 +1,18 @@
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { type FrameworkVersion, findActiveFramework, findActivePolicy, type PolicyVersion } from '../repository.js';
+import {
+  type FrameworkVersion,
+  findActiveFramework,
+  findActivePolicy,
+  type PolicyVersion,
+} from '../repository.js';
 
 /** The active policy and framework; public data (fees, sets) that every visitor may read. */
-export async function getActiveProgramData(ctx: Pick<Ctx, 'db'>): Promise<{ policy: PolicyVersion; framework: FrameworkVersion }> {
+export async function getActiveProgramData(
+  ctx: Pick<Ctx, 'db'>,
+): Promise<{ policy: PolicyVersion; framework: FrameworkVersion }> {
   const [policy, framework] = await Promise.all([findActivePolicy(ctx.db), findActiveFramework(ctx.db)]);
-  if (!policy || !framework) throw new DomainError('INVALID_STATE', 'The program has no active policy or framework yet.');
+  if (!policy || !framework)
+    throw new DomainError('INVALID_STATE', 'The program has no active policy or framework yet.');
   return { policy, framework };
 }

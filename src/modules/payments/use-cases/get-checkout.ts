@@ -1,0 +1,34 @@
+import { type Money, money } from '../../../lib/money.js';
+import type { Ctx } from '../../../platform/context.js';
+import { notFound } from '../../../platform/errors.js';
+import { UUID_PATTERN } from '../../../platform/ids.js';
+import { requireUser } from '../../accounts/access.js';
+import { findApplicationById } from '../../applications/repository.js';
+import { type CheckoutRow, findCheckout, findFeeById } from '../repository.js';
+
+export interface CheckoutView {
+  checkout: CheckoutRow;
+  amount: Money;
+  description: string;
+  applicationNumber: string | null;
+}
+
+/**
+ * A checkout, for its payer only. Someone else's checkout id answers "not found", exactly as an
+ * id that does not exist, so ids cannot be probed.
+ */
+export async function getCheckout(ctx: Ctx, checkoutId: string): Promise<CheckoutView> {
+  const user = requireUser(ctx.actor);
+  if (!UUID_PATTERN.test(checkoutId)) throw notFound('That payment');
+  const checkout = await findCheckout(ctx.db, checkoutId);
+  const fee = checkout && (await findFeeById(ctx.db, checkout.feeId));
+  if (!checkout || !fee || fee.payerUserId !== user.userId) throw notFound('That payment');
+  const application =
+    fee.kind === 'application' ? await findApplicationById(ctx.db, fee.subjectId) : undefined;
+  return {
+    checkout,
+    amount: money(checkout.amountCents, checkout.currency),
+    description: application?.number ? `Application fee for ${application.number}` : 'Program fee',
+    applicationNumber: application?.number ?? null,
+  };
+}

@@ -1,0 +1,73 @@
+import { type Money, money } from '../../../lib/money.js';
+import { type Ctx, transact } from '../../../platform/context.js';
+import { invalidState } from '../../../platform/errors.js';
+import { transitionApplication } from '../../applications/repository.js';
+import { sandboxProvider } from '../provider.js';
+import { balanceOf, completeCheckout, findOpenCheckout, insertCheckout } from '../repository.js';
+import { lockOwnApplicationFee } from './payable-fee.js';
+
+export interface StartedCheckout {
+  checkoutId: string;
+  /** Where to send the payer. */
+  url: string;
+  amount: Money;
+}
+
+/**
+ * Pay the application fee by card: open a checkout for what is still due, or reuse the open one
+ * (a double click must not start two payments). A candidate who chose to pay by check switches to
+ * card by doing this.
+ */
+export async function startCheckout(ctx: Ctx): Promise<StartedCheckout> {
+  return transact(ctx, async (w) => {
+    const { application, fee } = await lockOwnApplicationFee(ctx, w);
+    if (application.status === 'rejected')
+      throw invalidState('This application was not accepted, so there is nothing to pay.');
+    const { balance } = await balanceOf(w.tx, fee.id);
+    if (balance.dueCents <= 0) throw invalidState('Your application fee is already paid.');
+    const now = ctx.clock.now();
+
+    if (application.status === 'awaiting_check') {
+      await transitionApplication(w.tx, application.id, ['awaiting_check'], {
+        status: 'awaiting_payment',
+        paymentMethod: 'card',
+        updatedAt: now,
+      });
+      await w.audit({
+        action: 'application.payment_method_changed',
+        subjectType: 'application',
+        subjectId: application.id,
+        before: { paymentMethod: 'check', status: 'awaiting_check' },
+        after: { paymentMethod: 'card', status: 'awaiting_payment' },
+      });
+    }
+
+    let checkout = await findOpenCheckout(w.tx, fee.id);
+    if (checkout && checkout.amountCents !== balance.dueCents) {
+      // What is due changed since (a partial check payment): that checkout would take the wrong amount.
+      await completeCheckout(w.tx, checkout.id, 'failed', now);
+      checkout = undefined;
+    }
+    if (!checkout) {
+      checkout = await insertCheckout(w.tx, {
+        feeId: fee.id,
+        amountCents: balance.dueCents,
+        currency: fee.currency,
+        now,
+      });
+      await w.audit({
+        action: 'checkout.created',
+        subjectType: 'checkout',
+        subjectId: checkout.id,
+        after: { feeId: fee.id, amountCents: checkout.amountCents, provider: checkout.provider },
+      });
+    }
+    const amount = money(checkout.amountCents, checkout.currency);
+    const { url } = await sandboxProvider.createCheckout({
+      checkoutId: checkout.id,
+      amount,
+      description: `Application fee for ${application.number}`,
+    });
+    return { checkoutId: checkout.id, url, amount };
+  });
+}

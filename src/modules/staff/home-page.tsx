@@ -1,0 +1,52 @@
+import { formatNumber } from '../../views/format.js';
+import type { ApplicationStatus } from '../applications/schema.js';
+import { statusLabels } from './status.js';
+
+const homeStatuses: ApplicationStatus[] = [
+  'awaiting_check',
+  'awaiting_payment',
+  'in_review',
+  'info_requested',
+  'admitted',
+  'rejected',
+  'draft',
+];
+
+export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationStatus, number>> }) {
+  return (
+    <>
+      <h1>Staff</h1>
+      <h2>Applications</h2>
+      <table>
+        <caption>Applications by status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col">Applications</th>
+          </tr>
+        </thead>
+        <tbody>
+          {homeStatuses.map((s) => (
+            <tr>
+              <th scope="row">
+                {s === 'draft' ? (
+                  statusLabels[s]
+                ) : (
+                  <a href={`/staff/applications?status=${s}`}>{statusLabels[s]}</a>
+                )}
+              </th>
+              <td>{formatNumber(counts[s] ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a href="/staff/applications">All submitted applications</a>, oldest first.
+      </p>
+      <h2>Program</h2>
+      <p>
+        <a href="/staff/program">Program policy and framework in force</a>
+      </p>
+    </>
+  );
+}
