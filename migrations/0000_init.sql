@@ -234,7 +234,7 @@ CREATE UNIQUE INDEX "checkouts_one_open_uq" ON "checkouts" USING btree ("fee_id"
 CREATE UNIQUE INDEX "fees_subject_uq" ON "fees" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "fees_payer_idx" ON "fees" USING btree ("payer_user_id");--> statement-breakpoint
 CREATE INDEX "ledger_entries_fee_idx" ON "ledger_entries" USING btree ("fee_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "ledger_entries_reference_uq" ON "ledger_entries" USING btree ("kind","method","reference") WHERE "ledger_entries"."reference" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_entries_reference_uq" ON "ledger_entries" USING btree ("fee_id","kind","method","reference") WHERE "ledger_entries"."reference" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "framework_versions_code_uq" ON "framework_versions" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "framework_versions_one_active_uq" ON "framework_versions" USING btree ("active") WHERE "framework_versions"."active";--> statement-breakpoint
 CREATE UNIQUE INDEX "policy_versions_version_uq" ON "policy_versions" USING btree ("version");--> statement-breakpoint

@@ -68,7 +68,9 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
   }
 }
 
-export async function startServer(config: Config): Promise<{ app: App; url: string; stop(): Promise<void> }> {
+export async function startServer(
+  config: Config,
+): Promise<{ app: App; url: string; services: Services; stop(): Promise<void> }> {
   const started = Date.now();
   const runtime = await startRuntime(config, { work: config.runJobsInProcess, seed: true });
   const app = await buildApp({
@@ -95,5 +97,6 @@ export async function startServer(config: Config): Promise<{ app: App; url: stri
     })();
     return stopping;
   };
-  return { app, url, stop };
+  // The services let in-process callers (browser journeys) use the same use cases as the app.
+  return { app, url, services: runtime.services, stop };
 }

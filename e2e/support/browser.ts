@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import type { Services } from '../../src/platform/context.js';
 import { startServer } from '../../src/server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -14,6 +15,8 @@ export interface Journey {
   url: string;
   browser: Browser;
   dataDir: string;
+  /** The running server's services, to call use cases in-process (e.g. create a staff account). */
+  services: Services;
   newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -60,6 +63,7 @@ export async function startJourney(opts: { today: string; env?: Record<string, s
     url: server.url,
     browser,
     dataDir,
+    services: server.services,
     newContext: () => browser.newContext({ baseURL: server.url, javaScriptEnabled: false }),
     async close() {
       await browser.close();

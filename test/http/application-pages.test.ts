@@ -109,7 +109,7 @@ describe.each(testBackends())('application pages on %s', (backend) => {
     const checkPage = await get(t, '/application/pay', me);
     expect(checkPage.body).toContain('Make your check for <strong>$350.00</strong>');
     expect(checkPage.body).toContain('LSSC-2026-000001');
-    expect(checkPage.body).toContain('PO Box 0000');
+    expect(checkPage.body).toContain('100 Example Avenue');
     const received = (await mailTo(t, me.email)).find((m) => m.template === 'application-received')!;
     expect(received.text).toContain('Write your application number, LSSC-2026-000001, on the check.');
 

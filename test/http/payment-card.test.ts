@@ -146,7 +146,7 @@ describe.each(testBackends())('card payment in the sandbox on %s', (backend) => 
     const { url } = (await api(t, 'POST', '/api/v1/application/checkout', { session: payer })).json();
     const page = await get(t, url, payer);
     expect(page.body).toContain(
-      '<div class="banner" role="region" aria-label="Notice"><div class="wrap">Test payment: no real money is taken</div></div>',
+      '<section class="banner" aria-label="Notice"><div class="wrap">Test payment: no real money is taken</div></section>',
     );
     const csrfLess = await postForm(t, url, { choice: 'pay' }, payer, { csrf: false });
     expect(csrfLess.statusCode).toBe(403);

@@ -87,7 +87,7 @@ export async function applyPaymentToApplicationFee(
   const feeRow = application && (await findFeeBySubject(w.tx, 'application', application.id));
   if (!application || !feeRow) throw notFound('The application fee');
   const fee = (await lockFee(w.tx, feeRow.id))!;
-  if (input.reference && (await findPaymentByReference(w.tx, input.method, input.reference))) {
+  if (input.reference && (await findPaymentByReference(w.tx, fee.id, input.method, input.reference))) {
     throw new DomainError(
       'CONFLICT',
       `A ${input.method} payment with reference ${input.reference} is already recorded.`,

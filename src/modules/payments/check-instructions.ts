@@ -1,16 +1,9 @@
-/**
- * Where applicants mail checks. A program setting that has no home in the policy schema yet;
- * when administrators get a settings page it moves there. The address is a placeholder.
- */
+import { officeAddressLines, programOffice } from '../policy/program-office.js';
+
+/** Where applicants mail checks: the program office, so the site, the pages and the mail always agree. */
 export const checkInstructions = {
-  payableTo: 'Library Support Staff Certification Program',
-  mailingAddress: [
-    'LSSC Program Office',
-    'Attn: Application fees',
-    'PO Box 0000',
-    'Chicago, IL 60601',
-    'United States',
-  ],
+  payableTo: programOffice.checkPayee,
+  mailingAddress: officeAddressLines,
 } as const;
 
 export function checkInstructionsText(amount: string, applicationNumber: string): string {

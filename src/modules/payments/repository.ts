@@ -177,8 +177,10 @@ export async function latestCheckout(db: Queryable, feeId: string): Promise<Chec
 }
 
 /** A payment already recorded under this reference (ledger_entries_reference_uq), if any. */
+/** References (check numbers, checkout ids) are unique per fee: two people may both write check #101. */
 export async function findPaymentByReference(
   db: Queryable,
+  feeId: string,
   method: LedgerRow['method'],
   reference: string,
 ): Promise<LedgerRow | undefined> {
@@ -187,6 +189,7 @@ export async function findPaymentByReference(
     .from(ledgerEntries)
     .where(
       and(
+        eq(ledgerEntries.feeId, feeId),
         eq(ledgerEntries.kind, 'payment'),
         eq(ledgerEntries.method, method),
         eq(ledgerEntries.reference, reference),

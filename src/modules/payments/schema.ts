@@ -42,7 +42,7 @@ export const ledgerEntries = pgTable(
     kind: text('kind', { enum: ledgerEntryKinds }).notNull(),
     amountCents: integer('amount_cents').notNull(),
     method: text('method', { enum: ['card', 'check', 'none'] }).notNull(),
-    /** Provider reference (checkout id, check number): unique per method so a retry records once. */
+    /** Provider reference (checkout id, check number): unique per fee and method, so a retry records once. */
     reference: text('reference'),
     note: text('note'),
     actorId: uuid('actor_id').references(() => users.id),
@@ -51,7 +51,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     index('ledger_entries_fee_idx').on(t.feeId, t.createdAt),
     uniqueIndex('ledger_entries_reference_uq')
-      .on(t.kind, t.method, t.reference)
+      .on(t.feeId, t.kind, t.method, t.reference)
       .where(sql`${t.reference} is not null`),
   ],
 );

@@ -7,9 +7,9 @@ import { sendPage } from '../../platform/http/render.js';
 import { formatNumber } from '../../views/format.js';
 import { ChoiceField, ErrorSummary, Form, TextField } from '../../views/forms.js';
 import type { ProgramPolicy } from '../policy/policy.js';
+import { officeAddressLines, programOffice } from '../policy/program-office.js';
 import { getActiveProgramData } from '../policy/use-cases/get-program-data.js';
 import { type ProgramFacts, programFacts, years } from './program-facts.js';
-import { officeAddressLines, programOffice } from './program-office.js';
 import { checkEligibility, type SelfCheckResult, selfCheckForm } from './use-cases/check-eligibility.js';
 
 export function registerEligibilityPages(app: App) {

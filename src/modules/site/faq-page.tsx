@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { App } from '../../platform/http/app-type.js';
 import { sendPage } from '../../platform/http/render.js';
+import { programOffice } from '../policy/program-office.js';
 import { activeFacts } from './info-pages.js';
 import { months, type ProgramFacts, years } from './program-facts.js';
-import { programOffice } from './program-office.js';
 
 interface Answer {
   q: string;

@@ -1,8 +1,8 @@
 import type { App } from '../../platform/http/app-type.js';
 import { sendPage } from '../../platform/http/render.js';
+import { officeAddressLines, programOffice } from '../policy/program-office.js';
 import { getActiveProgramData } from '../policy/use-cases/get-program-data.js';
 import { type ProgramFacts, programFacts, years } from './program-facts.js';
-import { officeAddressLines, programOffice } from './program-office.js';
 
 /** Home, About and Contact: short pages for people on slow connections, every figure from the policy. */
 export function registerInfoPages(app: App) {

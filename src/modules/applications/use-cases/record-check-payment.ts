@@ -93,7 +93,7 @@ export async function recordCheckPayment(
         const due = formatMoney(money(Math.max(0, balance.dueCents), fee.currency));
         throw validationFailed({ amount: `The amount is more than the ${due} still due` });
       }
-      if (await findPaymentByReference(w.tx, 'check', data.checkNumber)) throw duplicateCheck();
+      if (await findPaymentByReference(w.tx, fee.id, 'check', data.checkNumber)) throw duplicateCheck();
       const result = await applyPaymentToApplicationFee(w, {
         applicationId: application.id,
         amountCents: data.amount,
