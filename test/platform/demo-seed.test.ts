@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/modules/accounts/schema.js';
+import { applications } from '../../src/modules/applications/schema.js';
+import { demoAccounts } from '../../src/modules/demo/demo-accounts.js';
+import { seedDemo, seedDemoIfEmpty } from '../../src/modules/demo/seed-demo.js';
+import { verifyAuditChain } from '../../src/platform/audit/audit.js';
+import { systemCtx } from '../../src/platform/context.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    await seedDemoIfEmpty(systemCtx(t.services, 'test'));
+  });
+  afterAll(() => t.close());
+
+  it('gives every demo candidate an application in the state the README promises', async () => {
+    const rows = await t.services.db
+      .select({ email: users.email, status: applications.status, deadline: applications.deadlineOn })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.candidateId));
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    for (const account of demoAccounts) {
+      if (!account.application || account.application === 'none') {
+        expect(byEmail.has(account.email), account.email).toBe(false);
+      } else {
+        expect(byEmail.get(account.email)?.status, account.email).toBe(account.application);
+      }
+    }
+    expect(byEmail.get('admitted@demo.lssc.example')?.deadline).toBe('2030-11-28');
+  });
+
+  it('is added once: a second seed is refused, and the audit chain holds', async () => {
+    await seedDemoIfEmpty(systemCtx(t.services, 'test')); // no-op: users exist
+    await expect(seedDemo(systemCtx(t.services, 'test'))).rejects.toThrow('already there');
+    expect((await verifyAuditChain(t.services.db)).ok).toBe(true);
+  });
+});
