@@ -224,6 +224,7 @@ CREATE UNIQUE INDEX "applications_one_open_uq" ON "applications" USING btree ("c
 CREATE INDEX "applications_candidate_idx" ON "applications" USING btree ("candidate_id");--> statement-breakpoint
 CREATE INDEX "applications_queue_idx" ON "applications" USING btree ("status","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "applications_region_idx" ON "applications" USING btree ("region","submitted_at");--> statement-breakpoint
+CREATE INDEX "applications_status_region_idx" ON "applications" USING btree ("status","region","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "applications_submitted_idx" ON "applications" USING btree ("submitted_at","id");--> statement-breakpoint
 CREATE INDEX "applications_family_name_idx" ON "applications" USING btree (lower("family_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "applications_given_name_idx" ON "applications" USING btree (lower("given_name") text_pattern_ops);--> statement-breakpoint

@@ -28,6 +28,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LSSC_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LSSC_RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Only for `lssc create-user`, so a password need not be typed. */
   LSSC_NEW_PASSWORD: z.string().optional(),
 });
@@ -46,6 +47,8 @@ export type Config = {
   logLevel: string;
   seedDemo: boolean;
   runJobsInProcess: boolean;
+  /** Web processes `lssc start` runs (PostgreSQL only; the embedded database allows one process). */
+  webProcesses: number;
   /** Bodies larger than this are refused with 413. */
   bodyLimitBytes: number;
   /** For `lssc create-user` only. */
@@ -68,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required in production.');
     if (!e.DATABASE_URL) throw new ConfigError('DATABASE_URL is required in production.');
   }
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database allows one process.');
+  }
   const dataDir = path.resolve(e.LSSC_DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.LSSC_SEED_DEMO === 'auto',
     runJobsInProcess: e.LSSC_RUN_JOBS === 'true',
+    webProcesses: e.WEB_CONCURRENCY,
     bodyLimitBytes: 256 * 1024,
     newUserPassword: e.LSSC_NEW_PASSWORD,
   };

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { generate } from 'otplib';
 import { type Config, ConfigError, loadConfig } from '../config.js';
@@ -10,6 +11,7 @@ import { DataDirLockedError } from '../platform/db/lock.js';
 import { DomainError } from '../platform/errors.js';
 import { startRuntime, startServer } from '../server.js';
 import { printBanner } from './banner.js';
+import { startCluster } from './cluster.js';
 
 type Command = { summary: string; usage: string; run(args: string[], config: () => Config): Promise<number> };
 
@@ -46,6 +48,10 @@ const commands: Record<string, Command> = {
     async run(args, config) {
       parseArgs({ args, options: {}, strict: true });
       const c = config();
+      if (c.webProcesses > 1 || cluster.isWorker) {
+        const stop = await startCluster(c, (url) => printBanner(c, url));
+        return waitForSignal(stop);
+      }
       const server = await startServer(c);
       printBanner(c, server.url);
       return waitForSignal(server.stop);

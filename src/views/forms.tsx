@@ -222,9 +222,12 @@ export function Pagination(p: {
   page: number;
   pageSize: number;
   total: number;
+  /** False when the total is a lower bound: there may be more pages than it gives. */
+  totalExact?: boolean;
   href: (page: number) => string;
 }) {
-  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const exact = p.totalExact !== false;
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize)) + (exact ? 0 : 1);
   if (pages <= 1) return null;
   return (
     <nav class="pagination" aria-label="Pages">
@@ -234,7 +237,7 @@ export function Pagination(p: {
         </a>
       )}
       <span>
-        Page {p.page} of {pages}
+        Page {p.page} of {exact ? pages : `more than ${pages - 1}`}
       </span>
       {p.page < pages && (
         <a href={p.href(p.page + 1)} rel="next">

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { accessTokens, sessions, users } from './schema.js';
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -17,8 +18,8 @@ const actorColumns = {
   disabledAt: users.disabledAt,
 };
 
-export async function findLiveSession(db: Db, sessionId: string, now: Date) {
-  const [row] = await db
+const liveSessionQuery = (db: Db) =>
+  db
     .select({
       ...actorColumns,
       sessionId: sessions.id,
@@ -29,13 +30,21 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, sessionId),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+        eq(sessions.id, sql.placeholder('sessionId')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
         isNull(users.disabledAt),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('live_session');
+
+export async function findLiveSession(db: Db, sessionId: string, now: Date) {
+  const [row] = await prepared(db, 'live_session', liveSessionQuery).execute({
+    sessionId,
+    now,
+    idleSince: new Date(now.getTime() - SESSION_IDLE_MS),
+  });
   if (row && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }

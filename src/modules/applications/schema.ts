@@ -67,6 +67,7 @@ export const applications = pgTable(
     index('applications_candidate_idx').on(t.candidateId),
     index('applications_queue_idx').on(t.status, t.submittedAt, t.id),
     index('applications_region_idx').on(t.region, t.submittedAt),
+    index('applications_status_region_idx').on(t.status, t.region, t.submittedAt, t.id),
     index('applications_submitted_idx').on(t.submittedAt, t.id),
     // Staff search the queue by the start of a name, in any case: prefix LIKE on lower(name) uses these.
     index('applications_family_name_idx').on(sql`lower(${t.familyName}) text_pattern_ops`),

@@ -64,12 +64,18 @@ function queueWhere(f: QueueFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** One page of the queue, oldest submitted first, and the total with the same filter. */
+/**
+ * Totals are exact up to this many; beyond it the count stops ("more than 1,000"), so a broad
+ * filter over a large program costs a bounded index scan instead of counting every row.
+ */
+export const QUEUE_COUNT_CAP = 1_000;
+
+/** One page of the queue, oldest submitted first, and the total with the same filter (capped). */
 export async function listQueue(
   db: Queryable,
   filter: QueueFilter,
   page: { limit: number; offset: number },
-): Promise<{ rows: QueueRow[]; total: number }> {
+): Promise<{ rows: QueueRow[]; total: number; totalExact: boolean }> {
   const where = queueWhere(filter);
   const [rows, [totalRow]] = await Promise.all([
     db
@@ -89,9 +95,19 @@ export async function listQueue(
       .orderBy(asc(applications.submittedAt), asc(applications.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: count() }).from(applications).where(where),
+    db
+      .select({ n: count() })
+      .from(
+        db
+          .select({ one: sql`1`.as('one') })
+          .from(applications)
+          .where(where)
+          .limit(QUEUE_COUNT_CAP + 1)
+          .as('capped'),
+      ),
   ]);
-  return { rows, total: Number(totalRow?.n ?? 0) };
+  const n = Number(totalRow?.n ?? 0);
+  return { rows, total: Math.min(n, QUEUE_COUNT_CAP), totalExact: n <= QUEUE_COUNT_CAP };
 }
 
 /** How many applications are in each status (drafts included: staff see how many are under way). */

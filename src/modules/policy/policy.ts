@@ -127,7 +127,7 @@ export function feeFor(policy: ProgramPolicy, kind: FeeKind, isMember: boolean):
 }
 
 // The default is shared by every request; freezing it turns an accidental edit into an error.
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);

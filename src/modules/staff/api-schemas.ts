@@ -19,7 +19,8 @@ export const queueItem = z.object({
 
 export const queueResponse = z.object({
   items: z.array(queueItem),
-  total: z.int(),
+  total: z.int().describe('Matching applications; exact unless totalExact is false (then "more than")'),
+  totalExact: z.boolean(),
   page: z.int(),
   pageSize: z.int(),
 });

@@ -54,6 +54,7 @@ export function registerStaffApi(app: App) {
       return {
         items: r.items.map((i) => ({ ...i, submittedAt: iso(i.submittedAt) })),
         total: r.total,
+        totalExact: r.totalExact,
         page: r.page,
         pageSize: r.pageSize,
       };

@@ -9,7 +9,7 @@ export interface QueuePageProps {
   /** What was typed, to show back in the filter form and keep in the page links. */
   values: { status: string[]; submittedFrom: string; submittedTo: string; region: string; q: string };
   errors?: FieldErrors;
-  result: { items: QueueRow[]; total: number; page: number } | null;
+  result: { items: QueueRow[]; total: number; totalExact: boolean; page: number } | null;
 }
 
 export function queueHref(values: QueuePageProps['values'], page: number): string {
@@ -106,6 +106,7 @@ function Results({
   return (
     <>
       <h2>
+        {result.totalExact ? '' : 'More than '}
         {formatNumber(result.total)} {result.total === 1 ? 'application' : 'applications'}
       </h2>
       {result.items.length === 0 ? (
@@ -147,6 +148,7 @@ function Results({
         page={result.page}
         pageSize={QUEUE_PAGE_SIZE}
         total={result.total}
+        totalExact={result.totalExact}
         href={(p) => queueHref(values, p)}
       />
     </>

@@ -2,8 +2,7 @@ import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import {
   type FrameworkVersion,
-  findActiveFramework,
-  findActivePolicy,
+  findActiveVersions,
   type PolicyVersion,
 } from '../repository.js';
 
@@ -11,7 +10,7 @@ import {
 export async function getActiveProgramData(
   ctx: Pick<Ctx, 'db'>,
 ): Promise<{ policy: PolicyVersion; framework: FrameworkVersion }> {
-  const [policy, framework] = await Promise.all([findActivePolicy(ctx.db), findActiveFramework(ctx.db)]);
+  const { policy, framework } = await findActiveVersions(ctx.db);
   if (!policy || !framework)
     throw new DomainError('INVALID_STATE', 'The program has no active policy or framework yet.');
   return { policy, framework };

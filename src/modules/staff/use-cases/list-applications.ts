@@ -8,6 +8,8 @@ import { type QueueQuery, queueQuery } from '../queue-query.js';
 export interface QueuePage {
   items: QueueRow[];
   total: number;
+  /** False when there are more than `total` (the count stops at a cap). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   query: QueueQuery;
@@ -17,11 +19,11 @@ export interface QueuePage {
 export async function listApplications(ctx: Ctx, raw: unknown): Promise<QueuePage> {
   requireRole(ctx.actor, 'staff', 'admin');
   const query = parseInput(queueQuery, raw ?? {});
-  const { rows, total } = await listQueue(ctx.db, toFilter(query), {
+  const { rows, total, totalExact } = await listQueue(ctx.db, toFilter(query), {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize, query };
+  return { items: rows, total, totalExact, page: query.page, pageSize: query.pageSize, query };
 }
 
 function toFilter(q: QueueQuery): QueueFilter {
