@@ -72,7 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.DATABASE_URL) throw new ConfigError('DATABASE_URL is required in production.');
   }
   if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
-    throw new ConfigError('WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database allows one process.');
+    throw new ConfigError(
+      'WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database allows one process.',
+    );
   }
   const dataDir = path.resolve(e.LSSC_DATA_DIR);
   return {

@@ -73,7 +73,10 @@ export async function startServer(
 ): Promise<{ app: App; url: string; services: Services; stop(): Promise<void> }> {
   const started = Date.now();
   // Demo data belongs to the embedded default; on PostgreSQL it is added on purpose with `lssc seed --demo`.
-  const runtime = await startRuntime(config, { work: config.runJobsInProcess, seed: config.database.kind === 'pglite' });
+  const runtime = await startRuntime(config, {
+    work: config.runJobsInProcess,
+    seed: config.database.kind === 'pglite',
+  });
   const app = await buildApp({
     services: runtime.services,
     secret: loadOrCreateSecret(config),

@@ -111,8 +111,12 @@ export async function fillApplication(page: Page, a: ApplicationAnswers) {
   // e. Research questions (optional)
   expect(new URL(page.url()).pathname).toBe('/application/research');
   if (a.research) {
-    await page.getByLabel('How did you hear about the program?').selectOption({ label: 'A colleague or supervisor' });
-    await page.getByLabel('How many years have you worked in libraries?').selectOption({ label: '3 to 5 years' });
+    await page
+      .getByLabel('How did you hear about the program?')
+      .selectOption({ label: 'A colleague or supervisor' });
+    await page
+      .getByLabel('How many years have you worked in libraries?')
+      .selectOption({ label: '3 to 5 years' });
     await page.getByLabel('What is your highest level of education?').selectOption({ label: 'Some college' });
     await page.getByLabel('Prefer not to say', { exact: true }).check();
   }

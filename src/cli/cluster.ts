@@ -7,13 +7,18 @@ import { startRuntime, startServer } from '../server.js';
  * processes alive; the web processes share the port (node:cluster) and run no jobs. Nothing lives in
  * process memory that another process needs, so any process can serve any request.
  */
-export async function startCluster(config: Config, onReady: (url: string) => void): Promise<() => Promise<void>> {
+export async function startCluster(
+  config: Config,
+  onReady: (url: string) => void,
+): Promise<() => Promise<void>> {
   if (cluster.isWorker) {
     const server = await startServer({ ...config, runJobsInProcess: false });
     process.send?.({ ready: server.url });
     return server.stop;
   }
-  const runtime = config.runJobsInProcess ? await startRuntime(config, { work: true, seed: false }) : undefined;
+  const runtime = config.runJobsInProcess
+    ? await startRuntime(config, { work: true, seed: false })
+    : undefined;
   let stopping = false;
   let announced = false;
   const fork = () => {

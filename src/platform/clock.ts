@@ -5,6 +5,11 @@ export interface Clock {
   now(): Date;
   /** The program's calendar day. */
   today(): CalendarDate;
+  /**
+   * The real instant, for checks against devices outside the system (authenticator apps on phones
+   * show codes for the real time). Only a clock that shifts "now" needs it; others use now().
+   */
+  wallNow?(): Date;
 }
 
 export function systemClock(timeZone: string): Clock {
@@ -14,7 +19,7 @@ export function systemClock(timeZone: string): Clock {
 /** "Today" is fixed (LSSC_TODAY); the time of day still moves so timestamps stay ordered. */
 export function fixedDayClock(day: CalendarDate): Clock {
   const offset = Date.parse(`${day}T12:00:00Z`) - Date.now();
-  return { now: () => new Date(Date.now() + offset), today: () => day };
+  return { now: () => new Date(Date.now() + offset), today: () => day, wallNow: () => new Date() };
 }
 
 /** A clock tests move by hand. */

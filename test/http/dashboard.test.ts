@@ -187,7 +187,8 @@ describe.each(testBackends())('candidate dashboard on %s', (backend) => {
     expect(d.nextSteps[0].text).toContain('Explore approved courses');
 
     const page = await get(t, '/dashboard', me);
-    expect(page.body).toContain('Admitted on 28 November 2026');
+    expect(page.body).toContain('You were admitted on 28 November 2026.');
+    expect(page.body).toContain('Complete the program by <strong>28 November 2030</strong>');
     expect(page.body).toContain('3 years, 11 months, and 2 days left');
     expect(page.body).toContain('Achieved on 1 December 2026 by an approved course');
     expect(page.body).toContain('2 of 3 required, 1 of 3 electives');

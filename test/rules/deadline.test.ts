@@ -82,7 +82,15 @@ describe('deadlineStatus', () => {
       '1 year and 1 day left, until 29 February 2028.',
     ],
   ])('on %s, deadline %s', (today, deadline, remaining, message) => {
-    expect(deadlineStatus(today, deadline)).toEqual({ deadline, ...remaining, message });
+    const { timeLeft, ...status } = deadlineStatus(today, deadline);
+    expect(status).toEqual({ deadline, ...remaining, message });
+    // The dateless form says the same, for pages that show the date beside it.
+    const expected = remaining.expired
+      ? 'The deadline has passed.'
+      : remaining.totalDays === 0
+        ? 'Today is the last day.'
+        : message.replace(/, until .*$/, '.');
+    expect(timeLeft).toBe(expected);
   });
 
   it('is expired exactly when today is after the deadline', () => {

@@ -95,16 +95,14 @@ export async function listQueue(
       .orderBy(asc(applications.submittedAt), asc(applications.id))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(
-        db
-          .select({ one: sql`1`.as('one') })
-          .from(applications)
-          .where(where)
-          .limit(QUEUE_COUNT_CAP + 1)
-          .as('capped'),
-      ),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1`.as('one') })
+        .from(applications)
+        .where(where)
+        .limit(QUEUE_COUNT_CAP + 1)
+        .as('capped'),
+    ),
   ]);
   const n = Number(totalRow?.n ?? 0);
   return { rows, total: Math.min(n, QUEUE_COUNT_CAP), totalExact: n <= QUEUE_COUNT_CAP };

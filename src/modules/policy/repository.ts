@@ -58,7 +58,9 @@ function toFrameworkVersion(row: typeof frameworkVersions.$inferSelect): Framewo
 const activeIdsQuery = (db: Db) =>
   db
     .select({
-      policyId: sql<string | null>`(select ${policyVersions.id} from ${policyVersions} where ${policyVersions.active})`,
+      policyId: sql<
+        string | null
+      >`(select ${policyVersions.id} from ${policyVersions} where ${policyVersions.active})`,
       frameworkId: sql<
         string | null
       >`(select ${frameworkVersions.id} from ${frameworkVersions} where ${frameworkVersions.active})`,

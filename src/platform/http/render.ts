@@ -22,9 +22,12 @@ export function sendPage(
   body: ComponentChildren,
 ) {
   const flash = req.takeFlash();
+  // A form shown again with problems says so first in the title, which screen readers announce.
+  const title =
+    opts.status === 400 && !opts.title.startsWith('Error: ') ? `Error: ${opts.title}` : opts.title;
   const html = renderDocument(
     h(Layout, {
-      title: opts.title,
+      title,
       actor: req.actor,
       csrfToken: req.csrfToken(),
       path: req.url.split('?')[0] ?? '/',

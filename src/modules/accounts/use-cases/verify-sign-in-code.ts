@@ -24,7 +24,8 @@ export const tooManyCodes = () =>
 export async function checkCodeFor(ctx: Ctx, userId: string, secret: string, code: string): Promise<number> {
   const key = rateKeys.mfa(userId);
   if (!(await reserveAttempt(ctx, key, limits.mfaPerUser))) throw tooManyCodes();
-  const step = await checkTotp(secret, code, ctx.clock.now());
+  // The code comes from a phone, which knows only the real time (LSSC_TODAY shifts ctx.clock.now()).
+  const step = await checkTotp(secret, code, ctx.clock.wallNow?.() ?? ctx.clock.now());
   if (step === null) throw validationFailed({ code: WRONG_CODE }, WRONG_CODE);
   return step;
 }

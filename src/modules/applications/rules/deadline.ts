@@ -20,12 +20,31 @@ export interface DeadlineStatus extends TimeRemaining {
   deadline: CalendarDate;
   /** Plain-language summary, e.g. "1 year, 2 months, and 3 days left, until 28 November 2030." */
   message: string;
+  /** The same without the date: "1 year, 2 months, and 3 days left." */
+  timeLeft: string;
 }
 
 /** How the candidate stands against a deadline; the deadline day itself is still in time. */
 export function deadlineStatus(today: CalendarDate, deadline: CalendarDate): DeadlineStatus {
   const remaining = timeRemaining(today, deadline);
-  return { deadline, ...remaining, message: describe(remaining, formatCalendarDate(deadline)) };
+  return {
+    deadline,
+    ...remaining,
+    message: describe(remaining, formatCalendarDate(deadline)),
+    timeLeft: timeLeft(remaining),
+  };
+}
+
+/** The same without the date, for pages that show the date next to it. */
+function timeLeft(remaining: TimeRemaining): string {
+  if (remaining.expired) return 'The deadline has passed.';
+  if (remaining.totalDays === 0) return 'Today is the last day.';
+  const parts = [
+    plural(remaining.years, 'year'),
+    plural(remaining.months, 'month'),
+    plural(remaining.days, 'day'),
+  ].filter((part) => part !== '');
+  return `${listFormat.format(parts)} left.`;
 }
 
 function describe(remaining: TimeRemaining, deadline: string): string {

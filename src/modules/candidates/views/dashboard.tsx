@@ -51,9 +51,11 @@ export function DashboardPage({ d }: { d: Dashboard }) {
       {d.deadline && app?.admittedOn && (
         <>
           <h2>Your deadline</h2>
+          <p class="lead">
+            Complete the program by <strong>{formatCalendarDate(d.deadline.deadline)}</strong>.
+          </p>
           <p>
-            Admitted on {formatCalendarDate(app.admittedOn)}. Complete the program by{' '}
-            <strong>{formatCalendarDate(d.deadline.deadline)}</strong>: {d.deadline.message}
+            You were admitted on {formatCalendarDate(app.admittedOn)}. {d.deadline.timeLeft}
           </p>
         </>
       )}

@@ -1,10 +1,6 @@
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import {
-  type FrameworkVersion,
-  findActiveVersions,
-  type PolicyVersion,
-} from '../repository.js';
+import { type FrameworkVersion, findActiveVersions, type PolicyVersion } from '../repository.js';
 
 /** The active policy and framework; public data (fees, sets) that every visitor may read. */
 export async function getActiveProgramData(
