@@ -68,3 +68,40 @@ describe.each(testBackends())('foundation on %s', (backend) => {
     expect(res.json()).toHaveProperty('items');
   });
 });
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('describes every API route with a summary, a tag and a response schema', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { summary?: string; tags?: string[]; responses?: Record<string, { content?: unknown }> }
+        >
+      >;
+    };
+    const problems: string[] = [];
+    let operations = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      expect(path.startsWith('/api/v1/')).toBe(true);
+      for (const [method, op] of Object.entries(item)) {
+        operations++;
+        const name = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) problems.push(`${name}: no summary`);
+        if (!op.tags?.length) problems.push(`${name}: no tag`);
+        const ok = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
+        if (ok.length === 0) problems.push(`${name}: no success response`);
+        for (const [code, r] of ok)
+          if (code !== '204' && !r.content) problems.push(`${name}: ${code} has no schema`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(operations).toBeGreaterThan(30);
+  });
+});
