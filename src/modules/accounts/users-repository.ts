@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { users } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -16,7 +17,14 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<Use
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await prepared(db, 'user_by_id', (d) =>
+    d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('user_by_id'),
+  ).execute({ id });
   return row;
 }
 

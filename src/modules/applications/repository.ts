@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { uuidv7 } from '../../platform/ids.js';
 import {
   type ApplicationStatus,
@@ -25,12 +26,19 @@ export async function findCurrentApplication(
   db: Queryable,
   candidateId: string,
 ): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(eq(applications.candidateId, candidateId))
-    .orderBy(sql`(${applications.status} = 'rejected')`, desc(applications.createdAt), desc(applications.id))
-    .limit(1);
+  const [row] = await prepared(db, 'current_application', (d) =>
+    d
+      .select()
+      .from(applications)
+      .where(eq(applications.candidateId, sql.placeholder('candidateId')))
+      .orderBy(
+        sql`(${applications.status} = 'rejected')`,
+        desc(applications.createdAt),
+        desc(applications.id),
+      )
+      .limit(1)
+      .prepare('current_application'),
+  ).execute({ candidateId });
   return row;
 }
 
@@ -92,11 +100,14 @@ export async function transitionApplication(
 }
 
 export async function listExperience(db: Queryable, applicationId: string): Promise<ExperienceRow[]> {
-  return db
-    .select()
-    .from(experienceEntries)
-    .where(eq(experienceEntries.applicationId, applicationId))
-    .orderBy(asc(experienceEntries.startDate), asc(experienceEntries.createdAt), asc(experienceEntries.id));
+  return prepared(db, 'list_experience', (d) =>
+    d
+      .select()
+      .from(experienceEntries)
+      .where(eq(experienceEntries.applicationId, sql.placeholder('applicationId')))
+      .orderBy(asc(experienceEntries.startDate), asc(experienceEntries.createdAt), asc(experienceEntries.id))
+      .prepare('list_experience'),
+  ).execute({ applicationId });
 }
 
 /** Always scoped by application: an entry id alone never reaches someone else's entry. */
@@ -155,11 +166,14 @@ export async function deleteExperience(
 }
 
 export async function listMessages(db: Queryable, applicationId: string): Promise<MessageRow[]> {
-  return db
-    .select()
-    .from(applicationMessages)
-    .where(eq(applicationMessages.applicationId, applicationId))
-    .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
+  return prepared(db, 'list_messages', (d) =>
+    d
+      .select()
+      .from(applicationMessages)
+      .where(eq(applicationMessages.applicationId, sql.placeholder('applicationId')))
+      .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id))
+      .prepare('list_messages'),
+  ).execute({ applicationId });
 }
 
 export async function insertMessage(
@@ -181,9 +195,12 @@ export async function insertMessage(
 }
 
 export async function listAchievements(db: Queryable, candidateId: string): Promise<AchievementRow[]> {
-  return db
-    .select()
-    .from(setAchievements)
-    .where(eq(setAchievements.candidateId, candidateId))
-    .orderBy(asc(setAchievements.achievedOn));
+  return prepared(db, 'list_achievements', (d) =>
+    d
+      .select()
+      .from(setAchievements)
+      .where(eq(setAchievements.candidateId, sql.placeholder('candidateId')))
+      .orderBy(asc(setAchievements.achievedOn))
+      .prepare('list_achievements'),
+  ).execute({ candidateId });
 }

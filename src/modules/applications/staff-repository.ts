@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, or, type SQL, sq
 import { addDays, type CalendarDate } from '../../lib/calendar-date.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import type { Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { users } from '../accounts/schema.js';
 import { type ApplicationStatus, applications } from './schema.js';
 
@@ -129,12 +130,15 @@ export async function findApplicationWithCandidate(
   db: Queryable,
   id: string,
 ): Promise<StaffApplicationRow | undefined> {
-  const [row] = await db
-    .select({ application: applications, candidateEmail: users.email, candidateName: users.displayName })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.candidateId))
-    .where(eq(applications.id, id))
-    .limit(1);
+  const [row] = await prepared(db, 'application_with_candidate', (d) =>
+    d
+      .select({ application: applications, candidateEmail: users.email, candidateName: users.displayName })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.candidateId))
+      .where(eq(applications.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('application_with_candidate'),
+  ).execute({ id });
   return row && { ...row.application, candidateEmail: row.candidateEmail, candidateName: row.candidateName };
 }
 
@@ -150,9 +154,22 @@ export async function listApplicationAudit(
   feeId: string | null,
   limit = 200,
 ): Promise<AuditRow[]> {
-  const own = and(eq(auditEvents.subjectType, 'application'), eq(auditEvents.subjectId, applicationId));
-  const where = feeId
-    ? or(own, and(eq(auditEvents.subjectType, 'fee'), eq(auditEvents.subjectId, feeId)))
-    : own;
-  return db.select().from(auditEvents).where(where).orderBy(asc(auditEvents.seq)).limit(limit);
+  // One statement for both cases: without a fee, no event has the empty subject id.
+  return prepared(db, 'application_audit', (d) =>
+    d
+      .select()
+      .from(auditEvents)
+      .where(
+        or(
+          and(
+            eq(auditEvents.subjectType, 'application'),
+            eq(auditEvents.subjectId, sql.placeholder('applicationId')),
+          ),
+          and(eq(auditEvents.subjectType, 'fee'), eq(auditEvents.subjectId, sql.placeholder('feeId'))),
+        ),
+      )
+      .orderBy(asc(auditEvents.seq))
+      .limit(sql.placeholder('limit'))
+      .prepare('application_audit'),
+  ).execute({ applicationId, feeId: feeId ?? '', limit });
 }

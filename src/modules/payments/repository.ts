@@ -1,5 +1,6 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type FeeBalance, feeBalance } from './rules/ledger.js';
 import { checkouts, type FeeKind, fees, ledgerEntries } from './schema.js';
@@ -13,11 +14,14 @@ export async function findFeeBySubject(
   kind: FeeKind,
   subjectId: string,
 ): Promise<FeeRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(fees)
-    .where(and(eq(fees.kind, kind), eq(fees.subjectId, subjectId)))
-    .limit(1);
+  const [row] = await prepared(db, 'fee_by_subject', (d) =>
+    d
+      .select()
+      .from(fees)
+      .where(and(eq(fees.kind, sql.placeholder('kind')), eq(fees.subjectId, sql.placeholder('subjectId'))))
+      .limit(1)
+      .prepare('fee_by_subject'),
+  ).execute({ kind, subjectId });
   return row;
 }
 
@@ -96,11 +100,14 @@ export async function insertLedgerEntry(
 }
 
 export async function ledgerFor(db: Queryable, feeId: string): Promise<LedgerRow[]> {
-  return db
-    .select()
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.feeId, feeId))
-    .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
+  return prepared(db, 'ledger_for_fee', (d) =>
+    d
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.feeId, sql.placeholder('feeId')))
+      .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id))
+      .prepare('ledger_for_fee'),
+  ).execute({ feeId });
 }
 
 export async function balanceOf(
@@ -167,12 +174,15 @@ export async function completeCheckout(
 
 /** The most recent checkout for a fee (to tell a payer their last card attempt was declined). */
 export async function latestCheckout(db: Queryable, feeId: string): Promise<CheckoutRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(checkouts)
-    .where(eq(checkouts.feeId, feeId))
-    .orderBy(desc(checkouts.createdAt), desc(checkouts.id))
-    .limit(1);
+  const [row] = await prepared(db, 'latest_checkout', (d) =>
+    d
+      .select()
+      .from(checkouts)
+      .where(eq(checkouts.feeId, sql.placeholder('feeId')))
+      .orderBy(desc(checkouts.createdAt), desc(checkouts.id))
+      .limit(1)
+      .prepare('latest_checkout'),
+  ).execute({ feeId });
   return row;
 }
 
