@@ -77,15 +77,15 @@ describe.each(testBackends())('answering a request for more information on %s', 
     expect(messages).toHaveLength(2);
   });
 
-  it('goes back to waiting for payment when the fee is still unpaid', async () => {
+  it('cannot be asked before the fee is paid: staff review paid applications only', async () => {
     const me = await candidate(t);
     await submittedApplication(t, me, 'check');
-    await staffRequestsInfo(t, me, QUESTION);
+    await expect(staffRequestsInfo(t, me, QUESTION)).rejects.toThrow();
     const res = await api(t, 'POST', '/api/v1/application/respond', {
       session: me,
       body: { response: 'Here it is.' },
     });
-    expect(res.json()).toMatchObject({ status: 'awaiting_check', fee: { settled: false } });
+    expect(res.statusCode).toBe(409);
   });
 
   it('refuses an answer when nothing was asked, and a resubmission that is no longer eligible', async () => {

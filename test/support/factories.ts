@@ -96,26 +96,16 @@ export async function applicationIdOf(t: TestApp, session: TestSession): Promise
   return row!.id;
 }
 
-/**
- * What the staff's "request more information" does, written directly: the staff engineer owns
- * that use case; these tests only need its outcome.
- */
+/** Staff ask the candidate a question, through the real use case (as a staff member with MFA passed). */
 export async function staffRequestsInfo(t: TestApp, session: TestSession, question: string): Promise<void> {
   const staff = await signedInAs(t, ['staff']);
   const id = await applicationIdOf(t, session);
-  const now = t.clock.now();
-  await t.services.db
-    .update(applications)
-    .set({ status: 'info_requested', updatedAt: now })
-    .where(eq(applications.id, id));
-  await t.services.db.insert(applicationMessages).values({
-    id: uuidv7(now.getTime()),
-    applicationId: id,
-    authorId: staff.userId,
-    kind: 'info_request',
-    body: question,
-    createdAt: now,
-  });
+  await ok(
+    api(t, 'POST', `/api/v1/staff/applications/${id}/request-information`, {
+      session: staff,
+      body: { message: question },
+    }),
+  );
   t.clock.advance(60_000);
 }
 
