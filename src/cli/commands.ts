@@ -166,8 +166,10 @@ const commands: Record<string, Command> = {
     usage: 'lssc totp SECRET',
     async run(args) {
       const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
-      if (!positionals[0] || !/^[A-Z2-7]{16,}$/.test(positionals[0]))
-        throw new UsageError('give a base32 secret, e.g. lssc totp JBSWY3DPEHPK3PXP');
+      if (!positionals[0] || !/^[A-Z2-7]{32,}$/.test(positionals[0]))
+        throw new UsageError(
+          'give a base32 secret of at least 32 characters, e.g. lssc totp JBSWY3DPEHPK3PXPLSSCDEMOSTAFFKEY',
+        );
       out(await generate({ secret: positionals[0] }));
       return 0;
     },

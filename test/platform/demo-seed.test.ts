@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/schema.js';
 import { applications } from '../../src/modules/applications/schema.js';
-import { demoAccounts } from '../../src/modules/demo/demo-accounts.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from '../../src/modules/demo/demo-accounts.js';
 import { seedDemo, seedDemoIfEmpty } from '../../src/modules/demo/seed-demo.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { systemCtx } from '../../src/platform/context.js';
+import { codeFor, signInSession } from '../support/accounts.js';
+import { api, postForm } from '../support/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('demo data', () => {
@@ -36,5 +38,16 @@ describe('demo data', () => {
     await seedDemoIfEmpty(systemCtx(t.services, 'test')); // no-op: users exist
     await expect(seedDemo(systemCtx(t.services, 'test'))).rejects.toThrow('already there');
     expect((await verifyAuditChain(t.services.db)).ok).toBe(true);
+  });
+
+  it('lets the demo staff account sign in with the published password and authenticator secret', async () => {
+    const [staff] = await t.services.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.email, 'staff@demo.lssc.example'));
+    const session = await signInSession(t, staff!, DEMO_PASSWORD);
+    const code = await postForm(t, '/sign-in/mfa', { code: await codeFor(t, DEMO_TOTP_SECRET) }, session);
+    expect(code.statusCode).toBe(303);
+    expect((await api(t, 'GET', '/api/v1/me', { session })).json()).toMatchObject({ mfaVerified: true });
   });
 });

@@ -2,7 +2,7 @@ import type { Role } from '../../platform/context.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 /** Shared by the demo staff and evaluator accounts so a tester can generate codes (lssc totp SECRET). */
-export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPLSSCDEMOSTAFFKEY';
 
 export type DemoApplicationState =
   | 'none'

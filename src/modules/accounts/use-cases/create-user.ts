@@ -14,7 +14,7 @@ export const createUserInput = z.object({
   emailVerified: z.boolean().default(true),
   totpSecret: z
     .string()
-    .regex(/^[A-Z2-7]{16,64}$/)
+    .regex(/^[A-Z2-7]{32,64}$/, 'An authenticator secret is 32 to 64 base32 characters')
     .optional(),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
