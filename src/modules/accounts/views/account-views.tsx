@@ -1,7 +1,7 @@
 import type { UserActor } from '../../../platform/context.js';
 import { ErrorSummary, Form, TextField } from '../../../views/forms.js';
 import { needsMfa } from '../access.js';
-import { e, type FormState, v } from './common.js';
+import { e, type FormState, NewPasswordFields, v } from './common.js';
 import { passwordHint } from './sign-up-views.js';
 
 const roleNames: Record<string, string> = {
@@ -114,21 +114,7 @@ export function ChangePasswordPage(p: FormState) {
           autocomplete="current-password"
           error={e(p, 'currentPassword')}
         />
-        <TextField
-          name="password"
-          label="New password"
-          hint={passwordHint}
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'password')}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the new password again"
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'confirmPassword')}
-        />
+        <NewPasswordFields state={p} hint={passwordHint} />
         <div class="actions">
           <button type="submit">Change password</button>
           <a href="/account">Cancel</a>

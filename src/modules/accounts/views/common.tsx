@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../platform/errors.js';
+import { TextField } from '../../../views/forms.js';
 
 /** What every account form page receives: the CSRF token, what was typed, and the problems. */
 export interface FormState {
@@ -50,6 +51,30 @@ export function TooManyAttemptsPage({ message }: { message: string }) {
           <a href="/">Go to the home page</a>
         </li>
       </ul>
+    </>
+  );
+}
+
+/** A new password and its confirmation, the same on sign-up, reset and change. */
+export function NewPasswordFields(p: { state: FormState; hint: string; fresh?: boolean }) {
+  const word = p.fresh ? 'password' : 'new password';
+  return (
+    <>
+      <TextField
+        name="password"
+        label={p.fresh ? 'Password' : 'New password'}
+        hint={p.hint}
+        type="password"
+        autocomplete="new-password"
+        error={e(p.state, 'password')}
+      />
+      <TextField
+        name="confirmPassword"
+        label={`Type the ${word} again`}
+        type="password"
+        autocomplete="new-password"
+        error={e(p.state, 'confirmPassword')}
+      />
     </>
   );
 }

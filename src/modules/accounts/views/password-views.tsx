@@ -1,5 +1,5 @@
 import { ErrorSummary, Form, TextField } from '../../../views/forms.js';
-import { e, type FormState, v } from './common.js';
+import { e, type FormState, NewPasswordFields, v } from './common.js';
 import { passwordHint } from './sign-up-views.js';
 
 export function ForgotPasswordPage(p: FormState) {
@@ -50,21 +50,7 @@ export function ResetPasswordPage(p: FormState & { token: string }) {
       <ErrorSummary errors={p.errors} />
       <Form action="/password/reset" csrfToken={p.csrfToken}>
         <input type="hidden" name="token" value={p.token} />
-        <TextField
-          name="password"
-          label="New password"
-          hint={passwordHint}
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'password')}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the new password again"
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'confirmPassword')}
-        />
+        <NewPasswordFields state={p} hint={passwordHint} />
         <div class="actions">
           <button type="submit">Save new password</button>
         </div>

@@ -1,6 +1,6 @@
 import { ErrorSummary, Form, TextField } from '../../../views/forms.js';
 import { PASSWORD_MIN } from '../rules/password-policy.js';
-import { e, type FormState, v } from './common.js';
+import { e, type FormState, NewPasswordFields, v } from './common.js';
 
 export const passwordHint = `At least ${PASSWORD_MIN} characters. A few unrelated words are easy to remember and hard to guess.`;
 
@@ -27,21 +27,7 @@ export function SignUpPage(p: FormState) {
           value={v(p, 'email')}
           error={e(p, 'email')}
         />
-        <TextField
-          name="password"
-          label="Password"
-          hint={passwordHint}
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'password')}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the password again"
-          type="password"
-          autocomplete="new-password"
-          error={e(p, 'confirmPassword')}
-        />
+        <NewPasswordFields state={p} hint={passwordHint} fresh />
         <div class="actions">
           <button type="submit">Create account</button>
         </div>
