@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 process.env.LSSC_TEST_RUN_ID ??= `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
 
 const browser = process.env.TEST_BROWSER === '1';
+if (process.env.CI === 'true' && !browser) {
+  // In CI every tier runs: a skipped browser tier is a failure, not a quiet pass.
+  throw new Error('CI=true but TEST_BROWSER is not 1: the browser journeys must run in CI.');
+}
 
 export default defineConfig({
   test: {
