@@ -29,6 +29,13 @@ const envSchema = z.object({
   LSSC_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LSSC_RUN_JOBS: z.enum(['true', 'false']).default('true'),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Largest uploaded file (syllabus, résumé, evidence) in bytes. */
+  LSSC_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'LSSC_MAX_UPLOAD_BYTES must be at least 1024')
+    .max(1024 * 1024 * 1024, 'LSSC_MAX_UPLOAD_BYTES must be at most 1 GiB')
+    .default(20 * 1024 * 1024),
   /** Only for `lssc create-user`, so a password need not be typed. */
   LSSC_NEW_PASSWORD: z.string().optional(),
 });
@@ -40,6 +47,8 @@ export type Config = {
   baseUrl: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   dataDir: string;
+  /** The embedded blob store (uploaded files): `<dataDir>/files`. */
+  filesDir: string;
   sessionSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -51,6 +60,8 @@ export type Config = {
   webProcesses: number;
   /** Bodies larger than this are refused with 413. */
   bodyLimitBytes: number;
+  /** Uploaded files larger than this are refused (checked while streaming, before anything is kept). */
+  maxUploadBytes: number;
   /** For `lssc create-user` only. */
   newUserPassword: string | undefined;
 };
@@ -86,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
+    filesDir: path.join(dataDir, 'files'),
     sessionSecret: e.SESSION_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -95,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobsInProcess: e.LSSC_RUN_JOBS === 'true',
     webProcesses: e.WEB_CONCURRENCY,
     bodyLimitBytes: 256 * 1024,
+    maxUploadBytes: e.LSSC_MAX_UPLOAD_BYTES,
     newUserPassword: e.LSSC_NEW_PASSWORD,
   };
 }
