@@ -19,6 +19,7 @@ import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
 import { registerPaymentsRoutes } from './modules/payments/routes.js';
 import { registerPolicyRoutes } from './modules/policy/routes.js';
+import { registerProvidersRoutes } from './modules/providers/routes.js';
 import { registerSiteRoutes } from './modules/site/routes.js';
 import { registerStaffRoutes } from './modules/staff/routes.js';
 import type { Services } from './platform/context.js';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPaymentsRoutes(app);
   registerCandidatesRoutes(app);
   registerStaffRoutes(app);
+  registerProvidersRoutes(app);
   await app.ready();
   return app;
 }

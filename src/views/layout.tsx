@@ -51,6 +51,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/staff">Staff</a>
         </li>
       )}
+      {actor.roles.includes('provider_member') && (
+        <li>
+          <a href="/provider">My organisation</a>
+        </li>
+      )}
       <li>
         <a href="/account">Account</a>
       </li>

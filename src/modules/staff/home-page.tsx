@@ -43,6 +43,11 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       <p>
         <a href="/staff/applications">All submitted applications</a>, oldest first.
       </p>
+      <h2>Course providers</h2>
+      <p>
+        <a href="/staff/providers">Course providers</a>: the organisations that offer courses, and their
+        members.
+      </p>
       <h2>Program</h2>
       <p>
         <a href="/staff/program">Program policy and framework in force</a>

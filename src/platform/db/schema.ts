@@ -3,6 +3,7 @@ export * from '../../modules/accounts/schema.js';
 export * from '../../modules/applications/schema.js';
 export * from '../../modules/payments/schema.js';
 export * from '../../modules/policy/schema.js';
+export * from '../../modules/providers/schema.js';
 export * from '../audit/schema.js';
 export * from '../mail/schema.js';
 export * from './counters-schema.js';
