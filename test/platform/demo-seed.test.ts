@@ -4,6 +4,7 @@ import { users } from '../../src/modules/accounts/schema.js';
 import { applications } from '../../src/modules/applications/schema.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from '../../src/modules/demo/demo-accounts.js';
 import { seedDemo, seedDemoIfEmpty } from '../../src/modules/demo/seed-demo.js';
+import { providerMembers, providers } from '../../src/modules/providers/schema.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { codeFor, signInSession } from '../support/accounts.js';
@@ -32,6 +33,13 @@ describe('demo data', () => {
       }
     }
     expect(byEmail.get('admitted@demo.lssc.example')?.deadline).toBe('2030-11-28');
+    const orgs = await t.services.db
+      .select({ name: providers.name, role: providerMembers.role })
+      .from(providerMembers)
+      .innerJoin(providers, eq(providers.id, providerMembers.providerId))
+      .innerJoin(users, eq(users.id, providerMembers.userId))
+      .where(eq(users.email, 'provider@demo.lssc.example'));
+    expect(orgs).toEqual([{ name: 'Prairie State Library Association', role: 'admin' }]);
   });
 
   it('is added once: a second seed is refused, and the audit chain holds', async () => {
