@@ -36,9 +36,12 @@ async function freePort(): Promise<number> {
 export async function startJourney(opts: { today: string; env?: Record<string, string> }): Promise<Journey> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Browser tests need ${CHROMIUM} (apt-get install chromium).`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lssc-e2e-'));
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'development',
-    PORT: String(await freePort()),
+    PORT: String(port),
+    // Links in mail point where the browser's cookies live.
+    BASE_URL: `http://127.0.0.1:${port}`,
     LSSC_DATA_DIR: dataDir,
     LSSC_TODAY: opts.today,
     LSSC_SEED_DEMO: 'never',
