@@ -65,6 +65,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('services', opts.services);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers are personal unless a route says otherwise: never kept by shared caches.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });

@@ -30,6 +30,8 @@ describe.each(testBackends())('foundation on %s', (backend) => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+    const api = await t.app.inject('/api/v1/program');
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a form post without a CSRF token', async () => {
