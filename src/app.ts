@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -17,6 +18,7 @@ import {
 import { registerAccountsRoutes } from './modules/accounts/routes.js';
 import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
+import { registerCoursesRoutes } from './modules/courses/routes.js';
 import { registerPaymentsRoutes } from './modules/payments/routes.js';
 import { registerPolicyRoutes } from './modules/policy/routes.js';
 import { registerProvidersRoutes } from './modules/providers/routes.js';
@@ -66,10 +68,28 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     // API answers are personal unless a route says otherwise: never kept by shared caches.
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
+  await app.register(multipart, {
+    // Fields become plain strings in the body (so the CSRF check reads _csrf); a file becomes
+    // { fileName, mime, bytes, truncated }. A file over the limit is cut off and flagged, and the use case refuses it.
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 },
+    async onFile(part) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      (part as unknown as { value: unknown }).value = {
+        fileName: part.filename,
+        mime: part.mimetype,
+        bytes: Buffer.concat(chunks),
+        truncated: part.file.truncated,
+      };
+    },
+  });
   await app.register(cookie, { secret: opts.secret });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -125,6 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerCandidatesRoutes(app);
   registerStaffRoutes(app);
   registerProvidersRoutes(app);
+  registerCoursesRoutes(app);
   await app.ready();
   return app;
 }

@@ -56,6 +56,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/provider">My organisation</a>
         </li>
       )}
+      {actor.roles.includes('provider_member') && (
+        <li>
+          <a href="/provider/courses">Courses</a>
+        </li>
+      )}
       <li>
         <a href="/account">Account</a>
       </li>

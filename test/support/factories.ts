@@ -1,9 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { users } from '../../src/modules/accounts/schema.js';
-import { applicationMessages, applications } from '../../src/modules/applications/schema.js';
+import { applications } from '../../src/modules/applications/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { uuidv7 } from '../../src/platform/ids.js';
 import { api, signedInAs, type TestSession } from './sessions.js';
 import type { TestApp } from './test-app.js';
 

@@ -58,6 +58,19 @@ export function registerPaymentPages(app: App) {
     { schema: { hide: true, params: checkoutParams } },
     async (req, reply) => {
       const result = await completeSandboxCheckout(ctxFrom(req), req.params.checkoutId, req.body);
+      if (result.feeKind === 'course_approval') {
+        // The course approval fee is paid from the course application's pages.
+        const back = `/provider/courses/${result.subjectId}`;
+        if (result.outcome === 'failed')
+          return seeOther(reply, `${back}/check`, 'The card was declined. No money was taken: try again.');
+        return seeOther(
+          reply,
+          back,
+          result.outcome === 'already_paid'
+            ? 'The fee was already paid, so no card payment was taken.'
+            : 'Payment received. Thank you: course evaluators will now review the course.',
+        );
+      }
       if (result.outcome === 'failed') return seeOther(reply, '/application/pay');
       if (result.outcome === 'already_paid')
         return seeOther(reply, '/application', 'Your fee was already paid, so no card payment was taken.');

@@ -6,17 +6,24 @@ import { requireUser } from '../../accounts/access.js';
 import { lockApplication } from '../../applications/repository.js';
 import { parseInput } from '../../applications/validate.js';
 import { applyPaymentToApplicationFee } from '../application-fee.js';
+import { applyPaymentToFee } from '../fee-payment.js';
 import { sandboxProvider } from '../provider.js';
 import { balanceOf, completeCheckout, findCheckout, findFeeById, lockFee } from '../repository.js';
+import type { FeeKind } from '../schema.js';
 
 export const sandboxChoiceSchema = z.object({
   choice: z.enum(['pay', 'decline'], { error: 'Choose to pay or to simulate a declined card' }),
 });
 
-export type CheckoutResult =
+export type CheckoutResult = (
   | { outcome: 'succeeded' | 'failed'; repeated: boolean }
   /** The fee was settled another way (a check) before this card payment: no money is taken. */
-  | { outcome: 'already_paid'; repeated: boolean };
+  | { outcome: 'already_paid'; repeated: boolean }
+) & {
+  /** What the fee was for, so the page can send the payer back where they came from. */
+  feeKind: FeeKind;
+  subjectId: string;
+};
 
 /**
  * The payer pressed a button on the sandbox page. The checkout closes at most once (a retried or
@@ -39,9 +46,10 @@ export async function completeSandboxCheckout(
     if (feeRow.kind === 'application') await lockApplication(w.tx, feeRow.subjectId);
     const fee = (await lockFee(w.tx, feeRow.id))!;
     const checkout = (await findCheckout(w.tx, found.id))!;
+    const about = { feeKind: fee.kind, subjectId: fee.subjectId };
     const now = ctx.clock.now();
     if (checkout.status !== 'open')
-      return { outcome: checkout.status === 'succeeded' ? 'succeeded' : 'failed', repeated: true };
+      return { outcome: checkout.status === 'succeeded' ? 'succeeded' : 'failed', repeated: true, ...about };
 
     const { balance } = await balanceOf(w.tx, fee.id);
     if (result.outcome === 'failed' || balance.settled) {
@@ -53,7 +61,7 @@ export async function completeSandboxCheckout(
         before: { status: 'open' },
         after: { status: 'failed' },
       });
-      return { outcome: balance.settled ? 'already_paid' : 'failed', repeated: false };
+      return { outcome: balance.settled ? 'already_paid' : 'failed', repeated: false, ...about };
     }
     await completeCheckout(w.tx, checkout.id, 'succeeded', now);
     await w.audit({
@@ -73,7 +81,16 @@ export async function completeSandboxCheckout(
         actorId: user.userId,
         at: now,
       });
+    } else {
+      await applyPaymentToFee(w, fee, {
+        amountCents: checkout.amountCents,
+        method: 'card',
+        reference: result.reference,
+        note: 'Sandbox test payment: no real money was taken.',
+        actorId: user.userId,
+        at: now,
+      });
     }
-    return { outcome: 'succeeded', repeated: false };
+    return { outcome: 'succeeded', repeated: false, ...about };
   });
 }

@@ -4,6 +4,7 @@ import { notFound } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireUser } from '../../accounts/access.js';
 import { findApplicationById } from '../../applications/repository.js';
+import { feeKindLabels } from '../fee-payment.js';
 import { type CheckoutRow, findCheckout, findFeeById } from '../repository.js';
 
 export interface CheckoutView {
@@ -11,6 +12,8 @@ export interface CheckoutView {
   amount: Money;
   description: string;
   applicationNumber: string | null;
+  /** Where "back to paying your fee" goes. */
+  backHref: string;
 }
 
 /**
@@ -28,7 +31,9 @@ export async function getCheckout(ctx: Ctx, checkoutId: string): Promise<Checkou
   return {
     checkout,
     amount: money(checkout.amountCents, checkout.currency),
-    description: application?.number ? `Application fee for ${application.number}` : 'Program fee',
+    description: application?.number ? `Application fee for ${application.number}` : feeKindLabels[fee.kind],
     applicationNumber: application?.number ?? null,
+    backHref:
+      fee.kind === 'course_approval' ? `/provider/courses/${fee.subjectId}/check` : '/application/pay',
   };
 }

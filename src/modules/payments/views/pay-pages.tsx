@@ -130,7 +130,7 @@ export function SandboxCheckoutPage({ view, csrfToken }: { view: CheckoutView; c
       ) : (
         <p>
           This payment is finished ({view.checkout.status === 'succeeded' ? 'paid' : 'not paid'}).{' '}
-          <a href="/application/pay">Back to paying your fee</a>
+          <a href={view.backHref}>Back to paying your fee</a>
         </p>
       )}
     </div>

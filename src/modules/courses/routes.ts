@@ -1,0 +1,11 @@
+import type { App } from '../../platform/http/app-type.js';
+import { registerCourseApi } from './http/api.js';
+import { registerCourseFilePages } from './http/file-pages.js';
+import { registerCoursePages } from './http/pages.js';
+
+/** Course approval applications: the provider's pages (no JavaScript needed) and /api/v1/course-applications. */
+export function registerCoursesRoutes(app: App): void {
+  registerCoursePages(app);
+  registerCourseFilePages(app);
+  registerCourseApi(app);
+}

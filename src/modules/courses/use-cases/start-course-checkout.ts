@@ -1,0 +1,64 @@
+import { type Money, money } from '../../../lib/money.js';
+import { type Ctx, transact } from '../../../platform/context.js';
+import { invalidState } from '../../../platform/errors.js';
+import { sandboxProvider } from '../../payments/provider.js';
+import {
+  balanceOf,
+  completeCheckout,
+  findFeeBySubject,
+  findOpenCheckout,
+  insertCheckout,
+  lockFee,
+} from '../../payments/repository.js';
+import { courseApplicationForChange } from '../access.js';
+
+export interface StartedCourseCheckout {
+  checkoutId: string;
+  url: string;
+  amount: Money;
+}
+
+/**
+ * Pay the course approval fee by card: open a checkout for what is due, or reuse the open one (a
+ * double click must not start two payments). The member who submitted pays: the fee is theirs.
+ */
+export async function startCourseCheckout(ctx: Ctx, id: string): Promise<StartedCourseCheckout> {
+  return transact(ctx, async (w) => {
+    const { user, application } = await courseApplicationForChange(w.tx, ctx.actor, id);
+    const feeRow = await findFeeBySubject(w.tx, 'course_approval', application.id);
+    if (application.status === 'draft' || !feeRow)
+      throw invalidState('Submit the course application before paying the fee.');
+    if (feeRow.payerUserId !== user.userId)
+      throw invalidState('Only the member who submitted this course application can pay its fee by card.');
+    const fee = (await lockFee(w.tx, feeRow.id))!;
+    const { balance } = await balanceOf(w.tx, fee.id);
+    if (balance.dueCents <= 0) throw invalidState('The course approval fee is already paid.');
+    const now = ctx.clock.now();
+    let checkout = await findOpenCheckout(w.tx, fee.id);
+    if (checkout && checkout.amountCents !== balance.dueCents) {
+      await completeCheckout(w.tx, checkout.id, 'failed', now);
+      checkout = undefined;
+    }
+    if (!checkout) {
+      checkout = await insertCheckout(w.tx, {
+        feeId: fee.id,
+        amountCents: balance.dueCents,
+        currency: fee.currency,
+        now,
+      });
+      await w.audit({
+        action: 'checkout.created',
+        subjectType: 'checkout',
+        subjectId: checkout.id,
+        after: { feeId: fee.id, amountCents: checkout.amountCents, provider: checkout.provider },
+      });
+    }
+    const amount = money(checkout.amountCents, checkout.currency);
+    const { url } = await sandboxProvider.createCheckout({
+      checkoutId: checkout.id,
+      amount,
+      description: `Course approval fee for ${application.number}`,
+    });
+    return { checkoutId: checkout.id, url, amount };
+  });
+}

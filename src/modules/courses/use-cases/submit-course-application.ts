@@ -1,0 +1,108 @@
+import { formatMoney } from '../../../lib/money.js';
+import { type Ctx, transact } from '../../../platform/context.js';
+import { nextInSequence } from '../../../platform/db/counters.js';
+import { DomainError } from '../../../platform/errors.js';
+import { insertFee } from '../../payments/repository.js';
+import { feeFor } from '../../policy/policy.js';
+import { findActivePolicy } from '../../policy/repository.js';
+import { findProvider } from '../../providers/repository.js';
+import { courseApplicationForChange } from '../access.js';
+import { setOf } from '../framework-set.js';
+import { courseMails } from '../mails.js';
+import {
+  type CourseApplicationRow,
+  listCourseFiles,
+  listMapEntries,
+  memberEmails,
+  transitionCourseApplication,
+} from '../repository.js';
+import { formatCourseNumber, missingForSubmission } from '../rules/completeness.js';
+
+export interface SubmitCourseResult {
+  application: CourseApplicationRow;
+  /** True when this request found it already submitted (a double click or a retry). */
+  alreadySubmitted: boolean;
+}
+
+/**
+ * Submit a complete draft: every detail, a syllabus, at least one résumé, and content and an
+ * assessment for every competency of the set. Gives the CRS number, charges the course approval
+ * fee and tells every member of the provider. The row lock and the conditional status change make
+ * a repeated submit return the first result: one number, one fee.
+ */
+export async function submitCourseApplication(ctx: Ctx, id: string): Promise<SubmitCourseResult> {
+  return transact(ctx, async (w) => {
+    const { user, application } = await courseApplicationForChange(w.tx, ctx.actor, id);
+    if (application.status !== 'draft') return { application, alreadySubmitted: true };
+    const set = await setOf(w.tx, application);
+    const [entries, files] = await Promise.all([
+      listMapEntries(w.tx, application.id),
+      listCourseFiles(w.tx, application.id),
+    ]);
+    const missing = missingForSubmission({
+      details: application,
+      competencies: set.competencies,
+      entries,
+      files,
+    });
+    if (missing.length > 0) {
+      throw new DomainError(
+        'APPLICATION_INCOMPLETE',
+        `This course application is not complete. ${missing.map((m) => m.message).join(' ')}`,
+        Object.fromEntries(missing.map((m) => [m.step, m.message])),
+      );
+    }
+    const policy = await findActivePolicy(w.tx);
+    if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
+    const now = ctx.clock.now();
+    const year = Number(ctx.clock.today().slice(0, 4));
+    const number = formatCourseNumber(year, await nextInSequence(w.tx, `CRS-${year}`));
+    const submitted = await transitionCourseApplication(w.tx, application.id, ['draft'], {
+      status: 'submitted',
+      number,
+      submittedAt: now,
+      updatedAt: now,
+    });
+    if (!submitted) return { application, alreadySubmitted: true };
+    await w.audit({
+      action: 'course_application.submitted',
+      subjectType: 'course_application',
+      subjectId: application.id,
+      before: { status: 'draft' },
+      after: { status: 'submitted', number },
+    });
+    // Providers are organisations, not ALA members: they pay the single course approval rate.
+    const fee = feeFor(policy.policy, 'courseApproval', false);
+    if (fee.amountCents > 0) {
+      const row = await insertFee(w.tx, {
+        kind: 'course_approval',
+        subjectId: application.id,
+        payerUserId: user.userId,
+        member: false,
+        currency: fee.currency,
+        amountCents: fee.amountCents,
+        now,
+        actorId: user.userId,
+      });
+      await w.audit({
+        action: 'fee.created',
+        subjectType: 'fee',
+        subjectId: row.id,
+        after: { kind: 'course_approval', amountCents: fee.amountCents, courseApplicationId: application.id },
+      });
+    }
+    const provider = await findProvider(w.tx, application.providerId);
+    for (const member of await memberEmails(w.tx, application.providerId)) {
+      await w.mail(
+        courseMails.received(member, {
+          number,
+          title: submitted.title ?? '',
+          providerName: provider?.name ?? '',
+          fee: formatMoney(fee),
+          link: `${ctx.config.baseUrl}/provider/courses/${application.id}`,
+        }),
+      );
+    }
+    return { application: submitted, alreadySubmitted: false };
+  });
+}

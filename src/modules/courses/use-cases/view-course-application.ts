@@ -1,0 +1,98 @@
+import { type Money, money } from '../../../lib/money.js';
+import type { Ctx } from '../../../platform/context.js';
+import { notFound } from '../../../platform/errors.js';
+import { UUID_PATTERN } from '../../../platform/ids.js';
+import { requireUser } from '../../accounts/access.js';
+import { balanceOf, findFeeBySubject } from '../../payments/repository.js';
+import type { FeeBalance } from '../../payments/rules/ledger.js';
+import type { CompetencySet } from '../../policy/framework.js';
+import { findProvider, listProvidersOf, type ProviderRow } from '../../providers/repository.js';
+import { courseApplicationForViewer } from '../access.js';
+import { setOf } from '../framework-set.js';
+import {
+  type CourseApplicationRow,
+  type CourseFileRow,
+  findCourseFile,
+  listCourseApplicationsOf,
+  listCourseFiles,
+  listMapEntries,
+  type MapEntryRow,
+} from '../repository.js';
+import { competenciesMissingAssessment, type Missing, missingForSubmission } from '../rules/completeness.js';
+
+export interface CourseFeeView {
+  feeId: string;
+  payerUserId: string;
+  amount: Money;
+  due: Money;
+  balance: FeeBalance;
+}
+
+export interface CourseApplicationView {
+  application: CourseApplicationRow;
+  provider: ProviderRow;
+  member: boolean;
+  editable: boolean;
+  set: CompetencySet;
+  entries: MapEntryRow[];
+  files: CourseFileRow[];
+  /** Competencies with content and an assessment. */
+  covered: number;
+  missing: Missing[];
+  fee: CourseFeeView | null;
+}
+
+/** Everything the task list, the steps and the check page show. Members and staff only. */
+export async function viewCourseApplication(ctx: Ctx, id: string): Promise<CourseApplicationView> {
+  const { application, member } = await courseApplicationForViewer(ctx.db, ctx.actor, id);
+  const [provider, set, entries, files, feeRow] = await Promise.all([
+    findProvider(ctx.db, application.providerId),
+    setOf(ctx.db, application),
+    listMapEntries(ctx.db, application.id),
+    listCourseFiles(ctx.db, application.id),
+    findFeeBySubject(ctx.db, 'course_approval', application.id),
+  ]);
+  let fee: CourseFeeView | null = null;
+  if (feeRow) {
+    const { balance } = await balanceOf(ctx.db, feeRow.id);
+    fee = {
+      feeId: feeRow.id,
+      payerUserId: feeRow.payerUserId,
+      amount: money(balance.chargedCents, feeRow.currency),
+      due: money(Math.max(balance.dueCents, 0), feeRow.currency),
+      balance,
+    };
+  }
+  const uncovered = competenciesMissingAssessment(set.competencies, entries);
+  return {
+    application,
+    provider: provider!,
+    member,
+    editable: member && application.status === 'draft',
+    set,
+    entries,
+    files,
+    covered: set.competencies.length - uncovered.length,
+    missing: missingForSubmission({ details: application, competencies: set.competencies, entries, files }),
+    fee,
+  };
+}
+
+/** The signed-in person's organisations and their course applications. */
+export async function listMyCourseApplications(ctx: Ctx) {
+  const user = requireUser(ctx.actor);
+  const providers = await listProvidersOf(ctx.db, user.userId);
+  const applications = await listCourseApplicationsOf(
+    ctx.db,
+    providers.map((p) => p.provider.id),
+  );
+  return { providers: providers.map((p) => p.provider), applications };
+}
+
+/** A file of the application, for download by members and staff. */
+export async function findCourseFileForViewer(ctx: Ctx, id: string, fileId: string): Promise<CourseFileRow> {
+  const { application } = await courseApplicationForViewer(ctx.db, ctx.actor, id);
+  const file = UUID_PATTERN.test(fileId) ? await findCourseFile(ctx.db, application.id, fileId) : undefined;
+  if (!file) throw notFound('That file');
+  return file;
+}

@@ -1,0 +1,72 @@
+import { formatMoney } from '../../../lib/money.js';
+import { formatDateTime } from '../../../views/format.js';
+import { statusLabels } from '../labels.js';
+import type { CourseApplicationView } from '../use-cases/view-course-application.js';
+
+const tag = (done: boolean) => (
+  <span class={done ? 'tag ok' : 'tag'}>{done ? 'Completed' : 'Not completed'}</span>
+);
+
+export function FeeNotice({ v }: { v: CourseApplicationView }) {
+  if (!v.fee) return null;
+  return v.fee.balance.settled ? (
+    <p>The course approval fee of {formatMoney(v.fee.amount)} is paid.</p>
+  ) : (
+    <p>
+      The course approval fee of {formatMoney(v.fee.amount)} is due: {formatMoney(v.fee.due)}.{' '}
+      {v.member && <a href={`/provider/courses/${v.application.id}/check`}>Pay the fee</a>}
+    </p>
+  );
+}
+
+/** The task list: details, competency map, files, then check and submit. */
+export function CourseOverview({ v }: { v: CourseApplicationView }) {
+  const a = v.application;
+  const base = `/provider/courses/${a.id}`;
+  const total = v.set.competencies.length;
+  const step = (step: string) => !v.missing.some((m) => m.step === step);
+  return (
+    <>
+      <h1>{a.title ?? 'New course application'}</h1>
+      <p>
+        <strong>Status:</strong> {statusLabels[a.status]}
+        {a.number && (
+          <>
+            {' '}
+            · <strong>Number:</strong> {a.number}
+          </>
+        )}{' '}
+        · <strong>Organisation:</strong> {v.provider.name} · <strong>Competency set:</strong> {v.set.code}{' '}
+        {v.set.title}
+      </p>
+      {a.submittedAt && <p>Submitted {formatDateTime(a.submittedAt)}.</p>}
+      <FeeNotice v={v} />
+      <h2>Steps</h2>
+      <ol class="steps">
+        <li>
+          {v.editable ? <a href={`${base}/details`}>Course details</a> : 'Course details'}{' '}
+          {tag(step('details'))}
+        </li>
+        <li>
+          {v.editable ? (
+            <a href={`${base}/map/${v.set.competencies[0]!.id}`}>Competency map</a>
+          ) : (
+            'Competency map'
+          )}{' '}
+          <span class={v.covered === total ? 'tag ok' : 'tag'}>
+            {v.covered} of {total} competencies with an assessment
+          </span>
+        </li>
+        <li>
+          <a href={`${base}/files`}>Syllabus and résumés</a> {tag(step('syllabus') && step('resume'))}
+        </li>
+        <li>
+          <a href={`${base}/check`}>{a.status === 'draft' ? 'Check and submit' : 'View the application'}</a>
+        </li>
+      </ol>
+      <p>
+        <a href="/provider/courses">All course applications</a>
+      </p>
+    </>
+  );
+}
