@@ -47,7 +47,7 @@ export function CheckPage(p: {
           <button type="submit">Pay {formatMoney(v.fee!.due)} by card</button>
         </Form>
       )}
-      <h2 id="f-details">Course details</h2>
+      <h2 id="f-details" tabIndex={-1}>Course details</h2>
       <dl class="summary">
         {rows.map(([label, value]) => (
           <div>
@@ -57,7 +57,7 @@ export function CheckPage(p: {
           </div>
         ))}
       </dl>
-      <h2 id="f-map">
+      <h2 id="f-map" tabIndex={-1}>
         Competency map ({v.set.code} {v.set.title})
       </h2>
       <dl class="summary">
@@ -86,10 +86,10 @@ export function CheckPage(p: {
           );
         })}
       </dl>
-      <h2 id="f-syllabus">Syllabus and résumés</h2>
+      <h2 id="f-syllabus" tabIndex={-1}>Syllabus and résumés</h2>
       <FileList base={base} files={v.files} editable={false} csrfToken={p.csrfToken} />
       {v.editable && (
-        <p id="f-resume">
+        <p id="f-resume" tabIndex={-1}>
           <a href={`${base}/files`}>Upload or remove files</a>
         </p>
       )}
