@@ -47,7 +47,9 @@ export function CheckPage(p: {
           <button type="submit">Pay {formatMoney(v.fee!.due)} by card</button>
         </Form>
       )}
-      <h2 id="f-details" tabIndex={-1}>Course details</h2>
+      <h2 id="f-details" tabIndex={-1}>
+        Course details
+      </h2>
       <dl class="summary">
         {rows.map(([label, value]) => (
           <div>
@@ -86,7 +88,9 @@ export function CheckPage(p: {
           );
         })}
       </dl>
-      <h2 id="f-syllabus" tabIndex={-1}>Syllabus and résumés</h2>
+      <h2 id="f-syllabus" tabIndex={-1}>
+        Syllabus and résumés
+      </h2>
       <FileList base={base} files={v.files} editable={false} csrfToken={p.csrfToken} />
       {v.editable && (
         <p id="f-resume" tabIndex={-1}>
