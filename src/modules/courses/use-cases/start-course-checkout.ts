@@ -1,22 +1,10 @@
-import { type Money, money } from '../../../lib/money.js';
 import { type Ctx, transact } from '../../../platform/context.js';
 import { invalidState } from '../../../platform/errors.js';
-import { sandboxProvider } from '../../payments/provider.js';
-import {
-  balanceOf,
-  completeCheckout,
-  findFeeBySubject,
-  findOpenCheckout,
-  insertCheckout,
-  lockFee,
-} from '../../payments/repository.js';
+import { type OpenedCheckout, openCheckoutForDue } from '../../payments/open-checkout.js';
+import { balanceOf, findFeeBySubject, lockFee } from '../../payments/repository.js';
 import { courseApplicationForChange } from '../access.js';
 
-export interface StartedCourseCheckout {
-  checkoutId: string;
-  url: string;
-  amount: Money;
-}
+export type StartedCourseCheckout = OpenedCheckout;
 
 /**
  * Pay the course approval fee by card: open a checkout for what is due, or reuse the open one (a
@@ -34,31 +22,6 @@ export async function startCourseCheckout(ctx: Ctx, id: string): Promise<Started
     const { balance } = await balanceOf(w.tx, fee.id);
     if (balance.dueCents <= 0) throw invalidState('The course approval fee is already paid.');
     const now = ctx.clock.now();
-    let checkout = await findOpenCheckout(w.tx, fee.id);
-    if (checkout && checkout.amountCents !== balance.dueCents) {
-      await completeCheckout(w.tx, checkout.id, 'failed', now);
-      checkout = undefined;
-    }
-    if (!checkout) {
-      checkout = await insertCheckout(w.tx, {
-        feeId: fee.id,
-        amountCents: balance.dueCents,
-        currency: fee.currency,
-        now,
-      });
-      await w.audit({
-        action: 'checkout.created',
-        subjectType: 'checkout',
-        subjectId: checkout.id,
-        after: { feeId: fee.id, amountCents: checkout.amountCents, provider: checkout.provider },
-      });
-    }
-    const amount = money(checkout.amountCents, checkout.currency);
-    const { url } = await sandboxProvider.createCheckout({
-      checkoutId: checkout.id,
-      amount,
-      description: `Course approval fee for ${application.number}`,
-    });
-    return { checkoutId: checkout.id, url, amount };
+    return openCheckoutForDue(w, fee, balance.dueCents, now, `Course approval fee for ${application.number}`);
   });
 }

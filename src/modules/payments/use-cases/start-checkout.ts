@@ -1,17 +1,11 @@
-import { type Money, money } from '../../../lib/money.js';
 import { type Ctx, transact } from '../../../platform/context.js';
 import { invalidState } from '../../../platform/errors.js';
 import { transitionApplication } from '../../applications/repository.js';
-import { sandboxProvider } from '../provider.js';
-import { balanceOf, completeCheckout, findOpenCheckout, insertCheckout } from '../repository.js';
+import { type OpenedCheckout, openCheckoutForDue } from '../open-checkout.js';
+import { balanceOf } from '../repository.js';
 import { lockOwnApplicationFee } from './payable-fee.js';
 
-export interface StartedCheckout {
-  checkoutId: string;
-  /** Where to send the payer. */
-  url: string;
-  amount: Money;
-}
+export type StartedCheckout = OpenedCheckout;
 
 /**
  * Pay the application fee by card: open a checkout for what is still due, or reuse the open one
@@ -42,32 +36,6 @@ export async function startCheckout(ctx: Ctx): Promise<StartedCheckout> {
       });
     }
 
-    let checkout = await findOpenCheckout(w.tx, fee.id);
-    if (checkout && checkout.amountCents !== balance.dueCents) {
-      // What is due changed since (a partial check payment): that checkout would take the wrong amount.
-      await completeCheckout(w.tx, checkout.id, 'failed', now);
-      checkout = undefined;
-    }
-    if (!checkout) {
-      checkout = await insertCheckout(w.tx, {
-        feeId: fee.id,
-        amountCents: balance.dueCents,
-        currency: fee.currency,
-        now,
-      });
-      await w.audit({
-        action: 'checkout.created',
-        subjectType: 'checkout',
-        subjectId: checkout.id,
-        after: { feeId: fee.id, amountCents: checkout.amountCents, provider: checkout.provider },
-      });
-    }
-    const amount = money(checkout.amountCents, checkout.currency);
-    const { url } = await sandboxProvider.createCheckout({
-      checkoutId: checkout.id,
-      amount,
-      description: `Application fee for ${application.number}`,
-    });
-    return { checkoutId: checkout.id, url, amount };
+    return openCheckoutForDue(w, fee, balance.dueCents, now, `Application fee for ${application.number}`);
   });
 }
