@@ -5,13 +5,11 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { findUserById } from '../accounts/users-repository.js';
 import { lockApplication, transitionApplication } from '../applications/repository.js';
 import type { ApplicationStatus } from '../applications/schema.js';
+import { recordFeePayment } from './fee-payment.js';
 import {
   balanceOf,
-  completeCheckout,
   findFeeBySubject,
-  findOpenCheckout,
   findPaymentByReference,
-  insertLedgerEntry,
   type LedgerRow,
   lockFee,
 } from './repository.js';
@@ -96,35 +94,11 @@ export async function applyPaymentToApplicationFee(
       },
     );
   }
-  const entry = await insertLedgerEntry(w.tx, {
-    feeId: fee.id,
-    kind: 'payment',
-    amountCents: input.amountCents,
-    method: input.method,
-    reference: input.reference,
-    note: input.note,
-    actorId: input.actorId,
-    now: input.at,
-  });
-  const { balance } = await balanceOf(w.tx, fee.id);
-  await w.audit({
-    action: 'fee.payment_recorded',
-    subjectType: 'fee',
-    subjectId: fee.id,
-    after: {
-      ledgerEntryId: entry.id,
-      amountCents: input.amountCents,
-      method: input.method,
-      reference: input.reference,
-      dueCents: balance.dueCents,
-    },
-  });
+  const { ledgerEntryId, balance } = await recordFeePayment(w, fee, input);
 
   let status = application.status;
   let movedToReview = false;
   if (balance.settled) {
-    const open = await findOpenCheckout(w.tx, fee.id);
-    if (open) await completeCheckout(w.tx, open.id, 'failed', input.at);
     const moved = await transitionApplication(w.tx, application.id, AWAITING_PAYMENT, {
       status: 'in_review',
       updatedAt: input.at,
@@ -162,5 +136,5 @@ export async function applyPaymentToApplicationFee(
       ].join('\n'),
     });
   }
-  return { ledgerEntryId: entry.id, balance, applicationStatus: status, movedToReview };
+  return { ledgerEntryId, balance, applicationStatus: status, movedToReview };
 }

@@ -8,6 +8,7 @@ import {
   findOpenCheckout,
   insertLedgerEntry,
 } from './repository.js';
+import type { FeeBalance } from './rules/ledger.js';
 import type { FeeKind } from './schema.js';
 
 /** What the payer reads for each kind of fee (on the checkout page and in the receipt). */
@@ -19,24 +20,25 @@ export const feeKindLabels: Record<FeeKind, string> = {
   certification_renewal: 'Certification renewal fee',
 };
 
+export interface FeePaymentInput {
+  amountCents: number;
+  method: 'card' | 'check';
+  reference: string | null;
+  note: string | null;
+  actorId: string | null;
+  at: Date;
+}
+
 /**
- * Record a card payment for a fee whose subject does not change state on payment (a course
- * approval fee: evaluation starts from the paid fee, in a later slice). The caller holds the fee
- * lock. When the fee is settled, any open checkout is closed so nobody pays twice; the payer gets
- * a receipt.
+ * The money part of any payment, the same for every fee: a ledger entry, the new balance, an audit
+ * event, and, once the fee is settled, any open checkout closed so nobody pays twice. The caller holds
+ * the fee lock and tells the payer.
  */
-export async function applyPaymentToFee(
+export async function recordFeePayment(
   w: Work,
   fee: FeeRow,
-  input: {
-    amountCents: number;
-    method: 'card' | 'check';
-    reference: string | null;
-    note: string | null;
-    actorId: string | null;
-    at: Date;
-  },
-): Promise<void> {
+  input: FeePaymentInput,
+): Promise<{ ledgerEntryId: string; balance: FeeBalance }> {
   const entry = await insertLedgerEntry(w.tx, {
     feeId: fee.id,
     kind: 'payment',
@@ -65,6 +67,15 @@ export async function applyPaymentToFee(
     const open = await findOpenCheckout(w.tx, fee.id);
     if (open) await completeCheckout(w.tx, open.id, 'failed', input.at);
   }
+  return { ledgerEntryId: entry.id, balance };
+}
+
+/**
+ * Record a payment for a fee whose subject does not change state on payment (a course approval
+ * fee: evaluation starts from the paid fee), and send the payer a receipt.
+ */
+export async function applyPaymentToFee(w: Work, fee: FeeRow, input: FeePaymentInput): Promise<void> {
+  const { balance } = await recordFeePayment(w, fee, input);
   const payer = await findUserById(w.tx, fee.payerUserId);
   if (payer) {
     const label = feeKindLabels[fee.kind];
