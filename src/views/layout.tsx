@@ -61,6 +61,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/provider/courses">Courses</a>
         </li>
       )}
+      {actor.roles.includes('course_evaluator') && (
+        <li>
+          <a href="/evaluations">Evaluations</a>
+        </li>
+      )}
       <li>
         <a href="/account">Account</a>
       </li>

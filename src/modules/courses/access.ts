@@ -4,6 +4,7 @@ import { invalidState, notFound } from '../../platform/errors.js';
 import { UUID_PATTERN } from '../../platform/ids.js';
 import { hasRole, requireRole, requireUser } from '../accounts/access.js';
 import { findMembership } from '../providers/repository.js';
+import { findEvaluation } from './evaluation-repository.js';
 import { type CourseApplicationRow, findCourseApplication, lockCourseApplication } from './repository.js';
 
 export const courseApplicationNotFound = () => notFound('That course application');
@@ -30,8 +31,11 @@ export async function courseApplicationForViewer(
   if (!application) throw courseApplicationNotFound();
   const member = (await findMembership(db, application.providerId, user.userId)) !== undefined;
   if (!member) {
-    if (!hasRole(actor, 'staff', 'admin')) throw courseApplicationNotFound();
-    requireRole(actor, 'staff', 'admin');
+    if (hasRole(actor, 'staff', 'admin')) requireRole(actor, 'staff', 'admin');
+    else if (hasRole(actor, 'course_evaluator') && (await findEvaluation(db, application.id, user.userId)))
+      // Assigned evaluators read the application (and its files) too, after MFA.
+      requireRole(actor, 'course_evaluator');
+    else throw courseApplicationNotFound();
   }
   return { user, application, member };
 }
@@ -53,7 +57,10 @@ export async function courseApplicationForChange(
   return { user, application };
 }
 
+/** Statuses in which the provider may change the application: a draft, or one returned for revision. */
+export const editableStatuses = ['draft', 'returned'] as const;
+
 export function requireDraft(application: CourseApplicationRow): void {
-  if (application.status !== 'draft')
+  if (application.status !== 'draft' && application.status !== 'returned')
     throw invalidState('This course application has been submitted, so it can no longer be changed.');
 }

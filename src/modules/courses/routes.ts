@@ -1,5 +1,7 @@
 import type { App } from '../../platform/http/app-type.js';
 import { registerCourseApi } from './http/api.js';
+import { registerCourseEvaluationApi } from './http/evaluation-api.js';
+import { registerCourseEvaluationPages } from './http/evaluation-pages.js';
 import { registerCourseFilePages } from './http/file-pages.js';
 import { registerCoursePages } from './http/pages.js';
 
@@ -8,4 +10,6 @@ export function registerCoursesRoutes(app: App): void {
   registerCoursePages(app);
   registerCourseFilePages(app);
   registerCourseApi(app);
+  registerCourseEvaluationPages(app);
+  registerCourseEvaluationApi(app);
 }

@@ -1,8 +1,11 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -61,6 +64,12 @@ export const courseApplications = pgTable(
     /** CRS-YYYY-NNNNNN, given at submission. */
     number: text('number'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Set by the staff decision; approval runs from approvedOn to approvalEndsOn (policy years). */
+    approvedOn: date('approved_on', { mode: 'string' }),
+    approvalEndsOn: date('approval_ends_on', { mode: 'string' }),
+    decisionComment: text('decision_comment'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -114,5 +123,40 @@ export const courseApplicationFiles = pgTable(
   (t) => [
     index('course_application_files_application_idx').on(t.applicationId, t.uploadedAt),
     uniqueIndex('course_application_files_blob_uq').on(t.blobKey),
+  ],
+);
+
+export const evaluationRecommendations = ['approve', 'revise', 'decline'] as const;
+export type EvaluationRecommendation = (typeof evaluationRecommendations)[number];
+
+/** One course evaluator's assignment to an application and, once submitted, their rubric scores. */
+export const courseEvaluations = pgTable(
+  'course_evaluations',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => courseApplications.id, { onDelete: 'cascade' }),
+    evaluatorId: uuid('evaluator_id')
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Criterion id → score 1–4 (see rules/rubric.ts). */
+    scores: jsonb('scores').$type<Record<string, number>>(),
+    comment: text('comment'),
+    recommendation: text('recommendation', { enum: evaluationRecommendations }),
+    /** Set when a later round of evaluation (after a resubmission) replaced this one; kept as history. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('course_evaluations_application_evaluator_uq')
+      .on(t.applicationId, t.evaluatorId)
+      .where(sql`${t.supersededAt} is null`),
+    index('course_evaluations_evaluator_idx').on(t.evaluatorId, t.assignedAt),
   ],
 );

@@ -48,6 +48,9 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
         <a href="/staff/providers">Course providers</a>: the organisations that offer courses, and their
         members.
       </p>
+      <p>
+        <a href="/staff/course-applications">Course applications</a>: evaluation and decisions.
+      </p>
       <h2>Program</h2>
       <p>
         <a href="/staff/program">Program policy and framework in force</a>

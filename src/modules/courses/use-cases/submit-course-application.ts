@@ -33,7 +33,10 @@ export interface SubmitCourseResult {
 export async function submitCourseApplication(ctx: Ctx, id: string): Promise<SubmitCourseResult> {
   return transact(ctx, async (w) => {
     const { user, application } = await courseApplicationForChange(w.tx, ctx.actor, id);
-    if (application.status !== 'draft') return { application, alreadySubmitted: true };
+    if (application.status !== 'draft' && application.status !== 'returned')
+      return { application, alreadySubmitted: true };
+    // A course returned for revision goes back with its number and without a new fee.
+    const resubmission = application.status === 'returned';
     const set = await setOf(w.tx, application);
     const [entries, files] = await Promise.all([
       listMapEntries(w.tx, application.id),
@@ -56,8 +59,11 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
     if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
     const now = ctx.clock.now();
     const year = Number(ctx.clock.today().slice(0, 4));
-    const number = formatCourseNumber(year, await nextInSequence(w.tx, `CRS-${year}`));
-    const submitted = await transitionCourseApplication(w.tx, application.id, ['draft'], {
+    const number =
+      resubmission && application.number
+        ? application.number
+        : formatCourseNumber(year, await nextInSequence(w.tx, `CRS-${year}`));
+    const submitted = await transitionCourseApplication(w.tx, application.id, [application.status], {
       status: 'submitted',
       number,
       submittedAt: now,
@@ -68,9 +74,10 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
       action: 'course_application.submitted',
       subjectType: 'course_application',
       subjectId: application.id,
-      before: { status: 'draft' },
+      before: { status: application.status },
       after: { status: 'submitted', number },
     });
+    if (resubmission) return { application: submitted, alreadySubmitted: false };
     // Providers are organisations, not ALA members: they pay the single course approval rate.
     const fee = feeFor(policy.policy, 'courseApproval', false);
     if (fee.amountCents > 0) {

@@ -68,7 +68,7 @@ export async function viewCourseApplication(ctx: Ctx, id: string): Promise<Cours
     application,
     provider: provider!,
     member,
-    editable: member && application.status === 'draft',
+    editable: member && (application.status === 'draft' || application.status === 'returned'),
     set,
     entries,
     files,

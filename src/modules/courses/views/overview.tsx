@@ -2,6 +2,7 @@ import { formatMoney } from '../../../lib/money.js';
 import { formatDateTime } from '../../../views/format.js';
 import { statusLabels } from '../labels.js';
 import type { CourseApplicationView } from '../use-cases/view-course-application.js';
+import { DecisionNotice } from './decision-notice.js';
 
 const tag = (done: boolean) => (
   <span class={done ? 'tag ok' : 'tag'}>{done ? 'Completed' : 'Not completed'}</span>
@@ -39,6 +40,7 @@ export function CourseOverview({ v }: { v: CourseApplicationView }) {
         · <strong>Organisation:</strong> {v.provider.name} · <strong>Competency set:</strong> {v.set.code}{' '}
         {v.set.title}
       </p>
+      <DecisionNotice v={v} />
       {a.submittedAt && <p>Submitted {formatDateTime(a.submittedAt)}.</p>}
       <FeeNotice v={v} />
       <h2>Steps</h2>

@@ -1,0 +1,26 @@
+import { formatCalendarDate } from '../../../lib/calendar-date.js';
+import type { CourseApplicationView } from '../use-cases/view-course-application.js';
+
+/** What the staff decided, for the provider: approval dates, or the comments to act on. */
+export function DecisionNotice({ v }: { v: CourseApplicationView }) {
+  const a = v.application;
+  if (a.status === 'approved' && a.approvedOn && a.approvalEndsOn)
+    return (
+      <p>
+        Approved on {formatCalendarDate(a.approvedOn)}. The approval runs until{' '}
+        {formatCalendarDate(a.approvalEndsOn)}.
+      </p>
+    );
+  if ((a.status === 'returned' || a.status === 'declined') && a.decisionComment)
+    return (
+      <div class="notice">
+        <p>
+          {a.status === 'returned'
+            ? 'Returned for revision. Make the changes below, then check and submit again (no new fee):'
+            : 'Declined. The reason given:'}
+        </p>
+        <p>{a.decisionComment}</p>
+      </div>
+    );
+  return null;
+}
