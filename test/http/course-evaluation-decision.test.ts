@@ -45,7 +45,7 @@ describe.each(testBackends())('evaluating and deciding course applications on %s
     ]);
     const page = await postForm(t, `/evaluations/${id}`, { recommendation: 'revise' }, a.session);
     expect(page.statusCode).toBe(400);
-    expect(page.body).toContain('Choose a score from 1 to 4.');
+    expect(page.body).toContain('Choose a score from 1 to 4 for competency coverage.');
     expect(page.body).toContain('Explain what should change');
     const noCsrf = await postForm(t, `/evaluations/${id}`, {}, a.session, { csrf: false });
     expect(noCsrf.statusCode).toBe(403);

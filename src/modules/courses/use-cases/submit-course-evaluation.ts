@@ -22,6 +22,14 @@ export const courseEvaluationSchema = z.object({
 });
 export type CourseEvaluationInput = z.infer<typeof courseEvaluationSchema>;
 
+/** Each message names its criterion, so the error summary's links say where they lead (WCAG 2.4.4). */
+function scoreMessage(criterionId: unknown): string {
+  const criterion = courseRubric.find((c) => c.id === criterionId);
+  return criterion
+    ? `Choose a score from 1 to 4 for ${criterion.title.toLowerCase()}.`
+    : 'Choose a score from 1 to 4.';
+}
+
 /** Field names as the form uses them: score_<criterion>, recommendation, comment. */
 export function evaluationFieldErrors(input: unknown): Record<string, string> {
   const parsed = courseEvaluationSchema.safeParse(input);
@@ -30,10 +38,9 @@ export function evaluationFieldErrors(input: unknown): Record<string, string> {
     for (const issue of parsed.error.issues) {
       const [first, second] = issue.path;
       const field = first === 'scores' ? (second ? `score_${String(second)}` : 'scores') : String(first);
-      errors[field] ??= first === 'scores' ? 'Choose a score from 1 to 4.' : issue.message;
+      errors[field] ??= first === 'scores' ? scoreMessage(second) : issue.message;
     }
-    if (errors.scores)
-      for (const c of courseRubric) errors[`score_${c.id}`] ??= 'Choose a score from 1 to 4.';
+    if (errors.scores) for (const c of courseRubric) errors[`score_${c.id}`] ??= scoreMessage(c.id);
     delete errors.scores;
   }
   const raw = (input ?? {}) as { recommendation?: unknown; comment?: unknown };
