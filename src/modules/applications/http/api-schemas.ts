@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../../lib/money.js';
+import { toRuleEntry } from '../assessment.js';
 import { statusLabels } from '../labels.js';
 import type { ExperienceRow } from '../repository.js';
 import { sectionIds, sectionTitles } from '../rules/completeness.js';
@@ -47,15 +48,8 @@ export const experienceEntryOutSchema = z.object({
   errors: z.array(reasonSchema),
 });
 export const entryOut = (row: ExperienceRow, assessed?: EntryAssessment) => ({
+  ...toRuleEntry(row),
   id: row.id,
-  library: row.library,
-  libraryType: row.libraryType,
-  position: row.position,
-  paid: row.paid,
-  startDate: row.startDate,
-  endDate: row.endDate,
-  hoursPerWeek: row.hoursPerWeek === null ? null : Number(row.hoursPerWeek),
-  totalHours: row.totalHours,
   countedHours: assessed?.countedHours ?? 0,
   outsideWindow: assessed?.outsideWindow ?? false,
   errors: assessed?.errors ?? [],

@@ -2,8 +2,8 @@ import { formatMoney } from '../../../lib/money.js';
 import { type Ctx, transact, type UserActor, type Work } from '../../../platform/context.js';
 import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError } from '../../../platform/errors.js';
+import { chargeFee } from '../../payments/charge-fee.js';
 import { checkInstructionsText } from '../../payments/check-instructions.js';
-import { insertFee } from '../../payments/repository.js';
 import { feeFor } from '../../policy/policy.js';
 import type { PolicyVersion } from '../../policy/repository.js';
 import { type ApplicationAssessment, assessApplication, reasonFields } from '../assessment.js';
@@ -82,21 +82,14 @@ export async function submitApplication(ctx: Ctx, raw: unknown): Promise<SubmitR
       },
     });
     if (fee.amountCents > 0) {
-      const row = await insertFee(w.tx, {
+      await chargeFee(w, {
         kind: 'application',
         subjectId: app.id,
         payerUserId: user.userId,
-        member,
+        member: member,
         currency: fee.currency,
         amountCents: fee.amountCents,
         now,
-        actorId: user.userId,
-      });
-      await w.audit({
-        action: 'fee.created',
-        subjectType: 'fee',
-        subjectId: row.id,
-        after: { kind: 'application', member, amountCents: fee.amountCents, applicationId: app.id },
       });
     }
     await mailReceived(w, user, submitted, formatMoney(fee));

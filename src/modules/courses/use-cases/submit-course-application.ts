@@ -2,7 +2,7 @@ import { formatMoney } from '../../../lib/money.js';
 import { type Ctx, transact } from '../../../platform/context.js';
 import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError } from '../../../platform/errors.js';
-import { insertFee } from '../../payments/repository.js';
+import { chargeFee } from '../../payments/charge-fee.js';
 import { feeFor } from '../../policy/policy.js';
 import { findActivePolicy } from '../../policy/repository.js';
 import { findProvider } from '../../providers/repository.js';
@@ -81,7 +81,7 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
     // Providers are organisations, not ALA members: they pay the single course approval rate.
     const fee = feeFor(policy.policy, 'courseApproval', false);
     if (fee.amountCents > 0) {
-      const row = await insertFee(w.tx, {
+      await chargeFee(w, {
         kind: 'course_approval',
         subjectId: application.id,
         payerUserId: user.userId,
@@ -89,13 +89,6 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
         currency: fee.currency,
         amountCents: fee.amountCents,
         now,
-        actorId: user.userId,
-      });
-      await w.audit({
-        action: 'fee.created',
-        subjectType: 'fee',
-        subjectId: row.id,
-        after: { kind: 'course_approval', amountCents: fee.amountCents, courseApplicationId: application.id },
       });
     }
     const provider = await findProvider(w.tx, application.providerId);
