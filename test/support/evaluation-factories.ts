@@ -87,3 +87,22 @@ export async function evaluatedCourse(t: TestApp, staff: TestSession, opts: { ev
   }
   return { ...course, a, b };
 }
+
+/**
+ * An approved course in the catalog: the whole flow through HTTP (apply, pay, two evaluations,
+ * staff approve). Returns the application id, the provider and the course's catalog number.
+ */
+export async function approvedCourse(
+  t: TestApp,
+  staff: TestSession,
+  opts: { provider?: { session: TestSession; providerId: string } } = {},
+) {
+  const course = await submittedCourse(t, opts.provider ? { provider: opts.provider } : {});
+  const a = await courseEvaluator(t, 'Ann Evaluator');
+  const b = await courseEvaluator(t, 'Ben Evaluator');
+  await ok(assign(t, staff, course.id, [a.user, b.user]));
+  await ok(evaluate(t, a.session, course.id));
+  await ok(evaluate(t, b.session, course.id));
+  const decided = await ok(decide(t, staff, course.id, 'approve'));
+  return { ...course, number: decided.json().number as string };
+}

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -29,6 +30,9 @@ export const courseApplicationStatuses = [
 ] as const;
 export type CourseApplicationStatus = (typeof courseApplicationStatuses)[number];
 
+export const courseApplicationKinds = ['course', 'bundle'] as const;
+export type CourseApplicationKind = (typeof courseApplicationKinds)[number];
+
 export const deliveryModes = ['face_to_face', 'online', 'both'] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
 
@@ -44,6 +48,10 @@ export const courseApplications = pgTable(
       .notNull()
       .references(() => providers.id),
     status: text('status', { enum: courseApplicationStatuses }).notNull(),
+    /** One course covering the whole set, or a bundle of two or more courses that only together cover it. */
+    kind: text('kind', { enum: courseApplicationKinds }).notNull().default('course'),
+    /** A renewal names the application that first approved the course (or bundle) it renews. */
+    renewsApplicationId: uuid('renews_application_id'),
     setId: text('set_id').notNull(),
     /** The framework in force when the application was started: its set and competencies are the ones to map. */
     frameworkVersionId: uuid('framework_version_id')
@@ -91,6 +99,8 @@ export const courseCompetencyMap = pgTable(
       .notNull()
       .references(() => courseApplications.id, { onDelete: 'cascade' }),
     competencyId: text('competency_id').notNull(),
+    /** For a bundle: the course of the bundle (course_application_parts.id) that covers this competency. */
+    partId: uuid('part_id'),
     content: text('content').notNull(),
     readings: text('readings'),
     assignments: text('assignments'),
@@ -152,11 +162,153 @@ export const courseEvaluations = pgTable(
     recommendation: text('recommendation', { enum: evaluationRecommendations }),
     /** Set when a later round of evaluation (after a resubmission) replaced this one; kept as history. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** The last day an overdue reminder went out, so the daily sweep mails once a week at most. */
+    lastRemindedOn: date('last_reminded_on', { mode: 'string' }),
   },
   (t) => [
     uniqueIndex('course_evaluations_application_evaluator_uq')
       .on(t.applicationId, t.evaluatorId)
       .where(sql`${t.supersededAt} is null`),
     index('course_evaluations_evaluator_idx').on(t.evaluatorId, t.assignedAt),
+  ],
+);
+
+/** For a bundle application: the courses that together cover the set, in the provider's order. */
+export const courseApplicationParts = pgTable(
+  'course_application_parts',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => courseApplications.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    contactHours: numeric('contact_hours', { precision: 6, scale: 2, mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('course_application_parts_position_uq').on(t.applicationId, t.position)],
+);
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});
+
+/** An approved bundle: its courses (courses.bundle_id) achieve the set only when all are completed. */
+export const courseBundles = pgTable(
+  'course_bundles',
+  {
+    id: uuid('id').primaryKey(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    /** The application that first approved the bundle; its CRS number is the bundle's number. */
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => courseApplications.id),
+    number: text('number').notNull(),
+    setId: text('set_id').notNull(),
+    title: text('title').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('course_bundles_number_uq').on(t.number),
+    uniqueIndex('course_bundles_application_uq').on(t.applicationId),
+  ],
+);
+
+/**
+ * An approved course, as the catalog shows it. Created when its application is approved; a renewal
+ * updates its details and adds an approval period. approvalEndsOn is the last day of the latest period:
+ * the catalog lists a course while today is on or before it.
+ */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    /** The application that first approved it (for a bundle, the bundle's application). */
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => courseApplications.id),
+    bundleId: uuid('bundle_id').references(() => courseBundles.id),
+    /** CRS-YYYY-NNNNNN for a single course; the bundle's number with -1, -2… for a bundle's courses. */
+    number: text('number').notNull(),
+    setId: text('set_id').notNull(),
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => frameworkVersions.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    delivery: text('delivery', { enum: deliveryModes }).notNull(),
+    synchronous: boolean('synchronous').notNull(),
+    length: text('length').notNull(),
+    contactHours: numeric('contact_hours', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    locations: text('locations'),
+    costToStudentsCents: integer('cost_to_students_cents').notNull(),
+    registrationUrl: text('registration_url'),
+    firstApprovedOn: date('first_approved_on', { mode: 'string' }).notNull(),
+    approvalEndsOn: date('approval_ends_on', { mode: 'string' }).notNull(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
+    ),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('courses_number_uq').on(t.number),
+    index('courses_provider_idx').on(t.providerId),
+    index('courses_set_idx').on(t.setId, t.approvalEndsOn),
+    index('courses_first_approved_idx').on(t.firstApprovedOn),
+    index('courses_bundle_idx').on(t.bundleId),
+    index('courses_search_idx').using('gin', t.search),
+  ],
+);
+
+/** Each approval (the first and every renewal) of a course: completions inside any period count. */
+export const courseApprovalPeriods = pgTable(
+  'course_approval_periods',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => courseApplications.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.startsOn] })],
+);
+
+/** A dated session of an approved course: where (city and state) or online. */
+export const courseOfferings = pgTable(
+  'course_offerings',
+  {
+    id: uuid('id').primaryKey(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    online: boolean('online').notNull(),
+    city: text('city'),
+    /** Two-letter US state (or province) code; null when online. */
+    state: text('state'),
+    notes: text('notes'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('course_offerings_course_idx').on(t.courseId, t.startsOn),
+    index('course_offerings_state_idx').on(t.state, t.startsOn),
+    index('course_offerings_starts_idx').on(t.startsOn),
   ],
 );

@@ -4,6 +4,7 @@ import { type Ctx, transact } from '../../../platform/context.js';
 import { DomainError, invalidState, notFound } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireRole } from '../../accounts/access.js';
+import { creditCompletedCourses } from '../../completions/course-credit.js';
 import { applicationFeeSummary } from '../../payments/application-fee.js';
 import { findActiveFramework, findActivePolicy } from '../../policy/repository.js';
 import { notNowMessage } from '../../staff/status.js';
@@ -82,6 +83,8 @@ export async function admitApplication(ctx: Ctx, input: { applicationId: string 
         'Sign in to your dashboard to choose your sets and plan how you will achieve each one.',
       ].join('\n'),
     });
+    // Approved courses completed before admission count now (the credit rule decided when they were confirmed).
+    await creditCompletedCourses(ctx, w, application.candidateId);
     return admitted;
   });
 }

@@ -79,6 +79,7 @@ export async function assignCourseEvaluators(
       comment: null,
       recommendation: null,
       supersededAt: null,
+      lastRemindedOn: null,
     }));
     const updated = await transitionCourseApplication(w.tx, application.id, ['submitted'], {
       status: 'in_evaluation',

@@ -8,6 +8,7 @@ import { findActivePolicy } from '../../policy/repository.js';
 import { courseApplicationNotFound } from '../access.js';
 import { evaluationMails } from '../evaluation-mails.js';
 import { listEvaluationsOf } from '../evaluation-repository.js';
+import { publishApprovedCourse } from '../publish-approved-course.js';
 import {
   type CourseApplicationRow,
   findCourseApplication,
@@ -80,6 +81,13 @@ export async function decideCourseApplication(
       const current = await findCourseApplication(w.tx, id);
       throw invalidState(alreadyDecided(current?.status ?? ''));
     }
+    if (decision === 'approve')
+      await publishApprovedCourse(
+        w.tx,
+        decided,
+        { startsOn: decided.approvedOn!, endsOn: decided.approvalEndsOn! },
+        now,
+      );
     await w.audit({
       action: `course_application.${statusOf[decision]}`,
       subjectType: 'course_application',

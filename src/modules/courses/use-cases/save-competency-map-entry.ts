@@ -29,6 +29,7 @@ export async function saveCompetencyMapEntry(
     await upsertMapEntry(w.tx, {
       applicationId: application.id,
       competencyId,
+      partId: null,
       content: input.content,
       readings: input.readings || null,
       assignments: input.assignments || null,
