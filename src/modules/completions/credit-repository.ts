@@ -5,6 +5,19 @@ import { courseBundles, courses } from '../courses/schema.js';
 import type { CountedCompletion } from './rules/credit.js';
 import { courseCompletions } from './schema.js';
 
+export type CompletionRow = typeof courseCompletions.$inferSelect;
+
+export async function markCompletionConfirmed(
+  tx: Queryable,
+  id: string,
+  patch: Pick<CompletionRow, 'counts' | 'notCountedReason' | 'decidedBy' | 'decidedAt' | 'decisionNote'>,
+): Promise<void> {
+  await tx
+    .update(courseCompletions)
+    .set({ status: 'confirmed', ...patch })
+    .where(eq(courseCompletions.id, id));
+}
+
 /** A candidate's confirmed completions that count, with what the set rule needs of their course. */
 export async function listCountedCompletions(
   db: Queryable,
