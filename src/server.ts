@@ -11,6 +11,7 @@ import { createLogger } from './platform/logger.js';
 import { deliverPendingMail } from './platform/mail/deliver.js';
 import { devTransport, type MailTransport, smtpTransport } from './platform/mail/transport.js';
 import { loadOrCreateSecret } from './platform/secret.js';
+import { runSweeps } from './sweeps.js';
 
 export const PROGRAM_TIME_ZONE = 'America/Chicago';
 
@@ -46,6 +47,7 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
       handlers: {
         'deliver-mail': () => deliverPendingMail({ db: handle.db, transport, clock, log }),
         'prune-expired': () => pruneExpiredRecords(systemCtx(services, 'prune')),
+        sweeps: () => runSweeps(systemCtx(services, 'sweeps')),
       },
     });
     services.jobs = jobs;

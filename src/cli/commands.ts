@@ -10,6 +10,7 @@ import { openDb } from '../platform/db/client.js';
 import { DataDirLockedError } from '../platform/db/lock.js';
 import { DomainError } from '../platform/errors.js';
 import { startRuntime, startServer } from '../server.js';
+import { runSweeps } from '../sweeps.js';
 import { printBanner } from './banner.js';
 import { startCluster } from './cluster.js';
 
@@ -158,6 +159,22 @@ const commands: Record<string, Command> = {
         return 1;
       } finally {
         await handle.close();
+      }
+    },
+  },
+  sweeps: {
+    summary: 'Send due reminders and alerts now (the worker does this every hour)',
+    usage:
+      'lssc sweeps\n\nRuns every sweep once: overdue evaluation reminders, renewal reminders, catalog alerts.',
+    async run(args, config) {
+      parseArgs({ args, options: {}, allowPositionals: false, strict: true });
+      const runtime = await startRuntime(config(), { work: false, seed: false });
+      try {
+        const results = await runSweeps(systemCtx(runtime.services, 'cli:sweeps'));
+        out(JSON.stringify(results, null, 2));
+        return Object.values(results).some((r) => r && typeof r === 'object' && 'error' in r) ? 1 : 0;
+      } finally {
+        await runtime.stop();
       }
     },
   },

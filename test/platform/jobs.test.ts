@@ -30,6 +30,7 @@ describe.each(testBackends())('job queue on %s', (backend) => {
       handlers: {
         'deliver-mail': () => deliverPendingMail({ db: t.services.db, transport, clock: t.clock, log }),
         'prune-expired': async () => {},
+        sweeps: async () => {},
       },
     });
     t.services.jobs = jobs;

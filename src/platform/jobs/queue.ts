@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '../db/client.js';
 
 /** Jobs the system knows; each handler must be safe to run twice. */
-export type JobName = 'deliver-mail' | 'prune-expired';
+export type JobName = 'deliver-mail' | 'prune-expired' | 'sweeps';
 
 export interface JobQueue {
   /** Ask for a job to run soon; called after the transaction that needs it has committed. */
@@ -14,6 +14,8 @@ export interface JobQueue {
 export interface JobHandlers {
   'deliver-mail': () => Promise<unknown>;
   'prune-expired': () => Promise<unknown>;
+  /** Reminders and alerts (src/sweeps.ts). */
+  sweeps: () => Promise<unknown>;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startJobQueue(
   await boss.start();
   await boss.createQueue('deliver-mail');
   await boss.createQueue('prune-expired');
+  await boss.createQueue('sweeps');
   if (opts.work) {
     await boss.work('deliver-mail', { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
       await opts.handlers['deliver-mail']();
@@ -47,6 +50,10 @@ export async function startJobQueue(
       await opts.handlers['prune-expired']();
     });
     await boss.schedule('prune-expired', '17 * * * *');
+    await boss.work('sweeps', async () => {
+      await opts.handlers.sweeps();
+    });
+    await boss.schedule('sweeps', '41 * * * *');
   }
   return {
     async send(name, data = {}) {

@@ -1,0 +1,22 @@
+import type { Ctx } from './platform/context.js';
+
+/**
+ * Work that runs on a schedule (hourly, by the `sweeps` job) and on demand (`lssc sweeps`): reminders
+ * and alerts. Each sweep must be safe to run again: it records what it has already done (a
+ * last-reminded date, a sent marker) so a second run the same day sends nothing twice.
+ */
+export const sweeps: ReadonlyArray<{ name: string; run: (ctx: Ctx) => Promise<unknown> }> = [];
+
+export async function runSweeps(ctx: Ctx): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const sweep of sweeps) {
+    try {
+      results[sweep.name] = await sweep.run(ctx);
+    } catch (err) {
+      // One failing sweep must not stop the others; it runs again next hour.
+      ctx.log.error({ err: (err as Error).message, sweep: sweep.name }, 'sweep failed');
+      results[sweep.name] = { error: (err as Error).message };
+    }
+  }
+  return results;
+}
