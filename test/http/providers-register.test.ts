@@ -63,9 +63,8 @@ describe.each(testBackends())('registering a course provider on %s', (backend) =
     const { session, providerId } = await providerAdmin(t, { name: 'Lakes Library Association' });
     const second = await api(t, 'POST', '/api/v1/providers', {
       session,
-      body: providerProfile({ name: 'Lakes Library Association', website: '', phone: '', description: '' }),
+      body: providerProfile({ name: 'Lakes Library Cooperative', website: '', phone: '', description: '' }),
     });
-    // Names may repeat (two branches, a renamed body): a second registration is its own organisation.
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ website: null, phone: null, description: null });
     const list = await get(t, '/provider', session);
@@ -75,6 +74,26 @@ describe.each(testBackends())('registering a course provider on %s', (backend) =
     expect(one.members).toHaveLength(1);
     expect(one.members[0]).toMatchObject({ userId: session.userId, role: 'admin' });
     expect(one.yourRole).toBe('admin');
+  });
+
+  it('treats the same form sent twice as one registration; another person may use the same name', async () => {
+    const session = await signedInAs(t, ['candidate']);
+    const body = providerProfile({ name: 'Twice Clicked Library System' });
+    const [one, two] = await Promise.all([
+      api(t, 'POST', '/api/v1/providers', { session, body }),
+      api(t, 'POST', '/api/v1/providers', { session, body }),
+    ]);
+    expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+    expect(two.json().id).toBe(one.json().id);
+    const again = await postForm(t, '/providers/register', body, session);
+    expect(again.headers.location).toBe(`/provider/${one.json().id}`);
+    const mine = (await api(t, 'GET', '/api/v1/providers', { session })).json();
+    expect(mine.items).toHaveLength(1);
+    // Names may repeat across people (two branches, a renamed body): theirs is its own organisation.
+    const other = await signedInAs(t, ['candidate']);
+    const theirs = await api(t, 'POST', '/api/v1/providers', { session: other, body });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json().id).not.toBe(one.json().id);
   });
 
   it('edits the profile through the form and the API', async () => {

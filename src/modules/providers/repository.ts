@@ -19,6 +19,28 @@ export async function insertProvider(tx: Queryable, row: ProviderInsert): Promis
   await tx.insert(providers).values(row);
 }
 
+/** Lock key space for one person's registrations (two-key advisory locks, apart from the audit lock). */
+const REGISTRATION_LOCK = 7301;
+
+/**
+ * The organisation this person registered under this name since `since`, if any. Takes a lock held to
+ * the end of the transaction, so the same form sent twice at once is handled one after the other.
+ */
+export async function findRecentRegistrationBy(
+  tx: Queryable,
+  userId: string,
+  name: string,
+  since: Date,
+): Promise<ProviderRow | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK}, hashtext(${userId}))`);
+  const [row] = await tx
+    .select()
+    .from(providers)
+    .where(and(eq(providers.createdBy, userId), eq(providers.name, name), gt(providers.createdAt, since)))
+    .limit(1);
+  return row;
+}
+
 export async function findProvider(db: Queryable, id: string): Promise<ProviderRow | undefined> {
   const [row] = await db.select().from(providers).where(eq(providers.id, id)).limit(1);
   return row;

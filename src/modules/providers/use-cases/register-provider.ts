@@ -5,8 +5,17 @@ import { requireUser } from '../../accounts/access.js';
 import { parseInput } from '../../applications/validate.js';
 import { providerProfileSchema } from '../forms.js';
 import { providerMails } from '../mails.js';
-import { grantProviderRole, insertMembership, insertProvider, type ProviderRow } from '../repository.js';
+import {
+  findRecentRegistrationBy,
+  grantProviderRole,
+  insertMembership,
+  insertProvider,
+  type ProviderRow,
+} from '../repository.js';
 import { profileColumns } from './update-provider-profile.js';
+
+/** The same person registering the same name this soon is the same form sent twice. */
+const REPEAT_MS = 10 * 60 * 1000;
 
 /**
  * Anyone signed in with a confirmed email address registers an organisation; they become its first
@@ -25,6 +34,10 @@ export async function registerProvider(ctx: Ctx, raw: unknown): Promise<Provider
     const now = ctx.clock.now();
     const id = uuidv7(now.getTime());
     const row = { id, ...profileColumns(profile), createdBy: user.userId, createdAt: now, updatedAt: now };
+    // The same form sent twice (a double click, a reload) gives back the organisation the first one made.
+    const since = new Date(now.getTime() - REPEAT_MS);
+    const repeat = await findRecentRegistrationBy(w.tx, user.userId, row.name, since);
+    if (repeat) return repeat;
     await insertProvider(w.tx, row);
     await insertMembership(w.tx, {
       providerId: id,
