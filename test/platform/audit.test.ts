@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, verifyAuditChain } from '../../src/platform/audit/audit.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { systemCtx, transact } from '../../src/platform/context.js';
 import { testBackends } from '../support/backends.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -48,6 +49,30 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     ).rejects.toThrow('boom');
     const after = await verifyAuditChain(t.services.db);
     expect(after.events).toBe(before.events);
+  });
+
+  it('chains a batch of events in order, across insert chunks, after single events', async () => {
+    const before = await verifyAuditChain(t.services.db);
+    await transact(systemCtx(t.services, 'test'), async (w) => {
+      await w.audit({ action: 'test.single', subjectType: 'thing', subjectId: 'one' });
+      await w.auditMany(
+        Array.from({ length: 4500 }, (_, i) => ({
+          action: 'test.batch',
+          subjectType: 'thing',
+          subjectId: `b${i}`,
+          after: { i },
+        })),
+      );
+      await w.audit({ action: 'test.single', subjectType: 'thing', subjectId: 'two' });
+    });
+    const after = await verifyAuditChain(t.services.db);
+    expect(after).toEqual({ ok: true, events: before.events + 4502 });
+    const order = await t.services.db
+      .select({ subjectId: auditEvents.subjectId })
+      .from(auditEvents)
+      .where(inArray(auditEvents.subjectId, ['one', 'b0', 'b4499', 'two']))
+      .orderBy(asc(auditEvents.seq));
+    expect(order.map((r) => r.subjectId)).toEqual(['one', 'b0', 'b4499', 'two']);
   });
 
   it('detects an altered event', async () => {

@@ -50,31 +50,50 @@ export function eventHash(prevHash: string, e: AuditInput): string {
 
 /** Append one event; call inside the transaction that makes the change. */
 export async function appendAuditEvent(tx: Queryable, e: AuditInput): Promise<void> {
+  await appendAuditEvents(tx, [e]);
+}
+
+/** Rows per INSERT: 11 parameters a row keeps a statement well under PostgreSQL's 65,535. */
+const AUDIT_INSERT_CHUNK = 2000;
+
+/**
+ * Append events in the order given: one lock and one read of the chain's end, hashes chained in
+ * memory, multi-row inserts (a roster that credits thousands of candidates writes one event each).
+ */
+export async function appendAuditEvents(tx: Queryable, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // Round-trip through JSON so what we hash is exactly what jsonb stores (no Dates, no undefined).
-  const before = e.before === undefined ? null : JSON.parse(JSON.stringify(e.before));
-  const after = e.after === undefined ? null : JSON.parse(JSON.stringify(e.after));
-  const at = new Date(Math.floor(e.at.getTime()));
-  const normalised = { ...e, at, before, after };
-  await tx.insert(auditEvents).values({
-    at,
-    actorId: e.actorId,
-    actorLabel: e.actorLabel,
-    action: e.action,
-    subjectType: e.subjectType,
-    subjectId: e.subjectId,
-    before,
-    after,
-    requestId: e.requestId ?? null,
-    prevHash,
-    hash: eventHash(prevHash, normalised),
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((e) => {
+    // Round-trip through JSON so what we hash is exactly what jsonb stores (no Dates, no undefined).
+    const before = e.before === undefined ? null : JSON.parse(JSON.stringify(e.before));
+    const after = e.after === undefined ? null : JSON.parse(JSON.stringify(e.after));
+    const at = new Date(Math.floor(e.at.getTime()));
+    const hash = eventHash(prevHash, { ...e, at, before, after });
+    const row = {
+      at,
+      actorId: e.actorId,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      before,
+      after,
+      requestId: e.requestId ?? null,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
   });
+  // A multi-row VALUES list takes sequence numbers in row order, so seq follows the chain.
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK)
+    await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_INSERT_CHUNK));
 }
 
 export type ChainCheck =

@@ -24,6 +24,19 @@ export async function enqueueMail(tx: Queryable, mail: OutgoingMail, now: Date):
   return id;
 }
 
+/** Many mails in few statements (a roster that credits thousands of candidates mails each once). */
+export async function enqueueMails(tx: Queryable, mails: readonly OutgoingMail[], now: Date): Promise<void> {
+  const rows = mails.map((mail) => ({
+    id: uuidv7(now.getTime()),
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    template: mail.template,
+    createdAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(mailOutbox).values(rows.slice(i, i + 5000));
+}
+
 export async function listMail(db: Db, opts: { to?: string; limit: number; offset: number }) {
   const where = opts.to ? eq(mailOutbox.toAddress, opts.to.toLowerCase()) : undefined;
   const [rows, [total]] = await Promise.all([
