@@ -285,7 +285,7 @@ describe('a course provider applies for course approval', { timeout: 60_000 }, (
     expect(await heading(admin)).toBe('Test payment');
     const sandbox = await mainText(admin);
     expect(sandbox).toContain('No card details are asked for and no real money is taken.');
-    expect(sandbox).toContain('For Course approval fee Amount $100.00');
+    expect(sandbox).toContain(`For Course approval fee for ${number} Amount $100.00`);
     await press(admin, 'Pay (test card succeeds)');
 
     expect(path(admin)).toBe(base);

@@ -1,7 +1,13 @@
 import { type Money, money } from '../../lib/money.js';
 import type { Work } from '../../platform/context.js';
 import { sandboxProvider } from './provider.js';
-import { completeCheckout, type FeeRow, findOpenCheckout, insertCheckout } from './repository.js';
+import {
+  type CheckoutPurpose,
+  completeCheckout,
+  type FeeRow,
+  findOpenCheckout,
+  insertCheckout,
+} from './repository.js';
 
 export interface OpenedCheckout {
   checkoutId: string;
@@ -12,18 +18,19 @@ export interface OpenedCheckout {
 
 /**
  * A card checkout for what is due on a fee: the open one is reused (a double click must not start two
- * payments), and one for a different amount is closed first (what is due changed, e.g. after a partial
- * check). The caller has locked the fee and checked that something is due.
+ * payments); one for a different amount (what is due changed, e.g. after a partial check) or opened
+ * by someone else is closed first. The caller has locked the fee and checked that something is due.
  */
 export async function openCheckoutForDue(
   w: Work,
   fee: FeeRow,
   dueCents: number,
   now: Date,
-  description: string,
+  purpose: CheckoutPurpose,
 ): Promise<OpenedCheckout> {
   let checkout = await findOpenCheckout(w.tx, fee.id);
-  if (checkout && checkout.amountCents !== dueCents) {
+  // Reused only by the person who opened it: another member paying the same fee gets their own.
+  if (checkout && (checkout.amountCents !== dueCents || checkout.openedBy !== purpose.openedBy)) {
     await completeCheckout(w.tx, checkout.id, 'failed', now);
     checkout = undefined;
   }
@@ -33,6 +40,7 @@ export async function openCheckoutForDue(
       amountCents: dueCents,
       currency: fee.currency,
       now,
+      ...purpose,
     });
     await w.audit({
       action: 'checkout.created',
@@ -42,6 +50,10 @@ export async function openCheckoutForDue(
     });
   }
   const amount = money(checkout.amountCents, checkout.currency);
-  const { url } = await sandboxProvider.createCheckout({ checkoutId: checkout.id, amount, description });
+  const { url } = await sandboxProvider.createCheckout({
+    checkoutId: checkout.id,
+    amount,
+    description: purpose.description,
+  });
   return { checkoutId: checkout.id, url, amount };
 }

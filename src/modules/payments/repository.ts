@@ -138,9 +138,17 @@ export async function findCheckout(db: Queryable, id: string): Promise<CheckoutR
   return row;
 }
 
+/** What a checkout is for, who opened it, and where the payer goes afterwards. */
+export interface CheckoutPurpose {
+  description: string;
+  openedBy: string;
+  returnPath: string;
+  retryPath: string;
+}
+
 export async function insertCheckout(
   tx: Queryable,
-  c: { feeId: string; amountCents: number; currency: string; now: Date },
+  c: { feeId: string; amountCents: number; currency: string; now: Date } & CheckoutPurpose,
 ): Promise<CheckoutRow> {
   const [row] = await tx
     .insert(checkouts)
@@ -151,6 +159,10 @@ export async function insertCheckout(
       status: 'open',
       amountCents: c.amountCents,
       currency: c.currency,
+      description: c.description,
+      openedBy: c.openedBy,
+      returnPath: c.returnPath,
+      retryPath: c.retryPath,
       createdAt: c.now,
     })
     .returning();

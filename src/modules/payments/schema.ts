@@ -67,6 +67,13 @@ export const checkouts = pgTable(
     status: text('status', { enum: ['open', 'succeeded', 'failed'] }).notNull(),
     amountCents: integer('amount_cents').notNull(),
     currency: text('currency').notNull(),
+    /** What the payer sees they are paying for ("Course approval fee for CRS-2026-000001"). */
+    description: text('description'),
+    /** Who opened it: they alone may complete it (any member of a provider may pay its course fee). */
+    openedBy: uuid('opened_by').references(() => users.id),
+    /** Where the payer goes after paying, and where to try again after a decline. */
+    returnPath: text('return_path'),
+    retryPath: text('retry_path'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },

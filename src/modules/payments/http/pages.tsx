@@ -4,6 +4,7 @@ import { ctxFrom } from '../../../platform/http/ctx.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { seeOther } from '../../applications/http/page-helpers.js';
 import { getMyApplication } from '../../applications/use-cases/get-my-application.js';
+import type { FeeKind } from '../schema.js';
 import { choosePaymentMethod } from '../use-cases/choose-payment-method.js';
 import { completeSandboxCheckout } from '../use-cases/complete-sandbox-checkout.js';
 import { getCheckout } from '../use-cases/get-checkout.js';
@@ -12,6 +13,15 @@ import { PayPage, SandboxCheckoutPage } from '../views/pay-pages.js';
 
 const checkoutParams = z.object({ checkoutId: z.string().max(64) });
 export const SANDBOX_BANNER = 'Test payment: no real money is taken';
+
+/** What happens next, after a fee is paid by card. */
+const paidMessage: Record<FeeKind, string> = {
+  application: 'Payment received. Thank you: program staff will now review your application.',
+  course_approval: 'Payment received. Thank you: course evaluators will now review the course.',
+  course_approval_renewal: 'Payment received. Thank you: course evaluators will now review the renewal.',
+  portfolio: 'Payment received. Thank you: your portfolio goes to its evaluators.',
+  certification_renewal: 'Payment received. Thank you: program staff will now review your renewal.',
+};
 
 export function registerPaymentPages(app: App) {
   app.get('/application/pay', { schema: { hide: true } }, async (req, reply) => {
@@ -58,27 +68,20 @@ export function registerPaymentPages(app: App) {
     { schema: { hide: true, params: checkoutParams } },
     async (req, reply) => {
       const result = await completeSandboxCheckout(ctxFrom(req), req.params.checkoutId, req.body);
-      if (result.feeKind === 'course_approval') {
-        // The course approval fee is paid from the course application's pages.
-        const back = `/provider/courses/${result.subjectId}`;
-        if (result.outcome === 'failed')
-          return seeOther(reply, `${back}/check`, 'The card was declined. No money was taken: try again.');
+      if (result.repeated && result.outcome === 'failed')
         return seeOther(
           reply,
-          back,
-          result.outcome === 'already_paid'
-            ? 'The fee was already paid, so no card payment was taken.'
-            : 'Payment received. Thank you: course evaluators will now review the course.',
+          result.retryPath,
+          'That payment was already closed. No money was taken by it.',
         );
-      }
-      if (result.outcome === 'failed') return seeOther(reply, '/application/pay');
+      // The application's pay page says so itself; other fees' pages show this message.
+      if (result.outcome === 'failed')
+        return result.feeKind === 'application'
+          ? seeOther(reply, result.retryPath)
+          : seeOther(reply, result.retryPath, 'The card was declined. No money was taken: try again.');
       if (result.outcome === 'already_paid')
-        return seeOther(reply, '/application', 'Your fee was already paid, so no card payment was taken.');
-      return seeOther(
-        reply,
-        '/application',
-        'Payment received. Thank you: program staff will now review your application.',
-      );
+        return seeOther(reply, result.returnPath, 'The fee was already paid, so no card payment was taken.');
+      return seeOther(reply, result.returnPath, paidMessage[result.feeKind]);
     },
   );
 }

@@ -10,6 +10,7 @@ import { applyPaymentToFee } from '../fee-payment.js';
 import { sandboxProvider } from '../provider.js';
 import { balanceOf, completeCheckout, findCheckout, findFeeById, lockFee } from '../repository.js';
 import type { FeeKind } from '../schema.js';
+import { mayPay } from './get-checkout.js';
 
 export const sandboxChoiceSchema = z.object({
   choice: z.enum(['pay', 'decline'], { error: 'Choose to pay or to simulate a declined card' }),
@@ -23,6 +24,9 @@ export type CheckoutResult = (
   /** What the fee was for, so the page can send the payer back where they came from. */
   feeKind: FeeKind;
   subjectId: string;
+  /** Where to go after paying, and where to try again after a decline. */
+  returnPath: string;
+  retryPath: string;
 };
 
 /**
@@ -41,12 +45,17 @@ export async function completeSandboxCheckout(
   return transact(ctx, async (w) => {
     const found = await findCheckout(w.tx, result.checkoutId);
     const feeRow = found && (await findFeeById(w.tx, found.feeId));
-    if (!found || !feeRow || feeRow.payerUserId !== user.userId) throw notFound('That payment');
+    if (!found || !feeRow || !mayPay(found, feeRow, user.userId)) throw notFound('That payment');
     // Locks in the same order as everywhere else (application, then fee), so concurrent requests queue instead of deadlocking.
     if (feeRow.kind === 'application') await lockApplication(w.tx, feeRow.subjectId);
     const fee = (await lockFee(w.tx, feeRow.id))!;
     const checkout = (await findCheckout(w.tx, found.id))!;
-    const about = { feeKind: fee.kind, subjectId: fee.subjectId };
+    const about = {
+      feeKind: fee.kind,
+      subjectId: fee.subjectId,
+      returnPath: checkout.returnPath ?? '/application',
+      retryPath: checkout.retryPath ?? '/application/pay',
+    };
     const now = ctx.clock.now();
     if (checkout.status !== 'open')
       return { outcome: checkout.status === 'succeeded' ? 'succeeded' : 'failed', repeated: true, ...about };

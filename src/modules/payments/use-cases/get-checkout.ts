@@ -5,7 +5,7 @@ import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireUser } from '../../accounts/access.js';
 import { findApplicationById } from '../../applications/repository.js';
 import { feeKindLabels } from '../fee-payment.js';
-import { type CheckoutRow, findCheckout, findFeeById } from '../repository.js';
+import { type CheckoutRow, type FeeRow, findCheckout, findFeeById } from '../repository.js';
 
 export interface CheckoutView {
   checkout: CheckoutRow;
@@ -17,23 +17,27 @@ export interface CheckoutView {
 }
 
 /**
- * A checkout, for its payer only. Someone else's checkout id answers "not found", exactly as an
- * id that does not exist, so ids cannot be probed.
+ * A checkout, for the person who opened it only. Someone else's checkout id answers "not found",
+ * exactly as an id that does not exist, so ids cannot be probed.
  */
 export async function getCheckout(ctx: Ctx, checkoutId: string): Promise<CheckoutView> {
   const user = requireUser(ctx.actor);
   if (!UUID_PATTERN.test(checkoutId)) throw notFound('That payment');
   const checkout = await findCheckout(ctx.db, checkoutId);
   const fee = checkout && (await findFeeById(ctx.db, checkout.feeId));
-  if (!checkout || !fee || fee.payerUserId !== user.userId) throw notFound('That payment');
+  if (!checkout || !fee || !mayPay(checkout, fee, user.userId)) throw notFound('That payment');
   const application =
     fee.kind === 'application' ? await findApplicationById(ctx.db, fee.subjectId) : undefined;
   return {
     checkout,
     amount: money(checkout.amountCents, checkout.currency),
-    description: application?.number ? `Application fee for ${application.number}` : feeKindLabels[fee.kind],
+    description: checkout.description ?? feeKindLabels[fee.kind],
     applicationNumber: application?.number ?? null,
-    backHref:
-      fee.kind === 'course_approval' ? `/provider/courses/${fee.subjectId}/check` : '/application/pay',
+    backHref: checkout.retryPath ?? '/application/pay',
   };
+}
+
+/** The opener completes a checkout; checkouts from before openers were recorded belong to the fee's payer. */
+export function mayPay(checkout: CheckoutRow, fee: FeeRow, userId: string): boolean {
+  return (checkout.openedBy ?? fee.payerUserId) === userId;
 }

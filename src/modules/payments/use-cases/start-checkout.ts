@@ -14,7 +14,7 @@ export type StartedCheckout = OpenedCheckout;
  */
 export async function startCheckout(ctx: Ctx): Promise<StartedCheckout> {
   return transact(ctx, async (w) => {
-    const { application, fee } = await lockOwnApplicationFee(ctx, w);
+    const { user, application, fee } = await lockOwnApplicationFee(ctx, w);
     if (application.status === 'rejected')
       throw invalidState('This application was not accepted, so there is nothing to pay.');
     const { balance } = await balanceOf(w.tx, fee.id);
@@ -36,6 +36,11 @@ export async function startCheckout(ctx: Ctx): Promise<StartedCheckout> {
       });
     }
 
-    return openCheckoutForDue(w, fee, balance.dueCents, now, `Application fee for ${application.number}`);
+    return openCheckoutForDue(w, fee, balance.dueCents, now, {
+      description: `Application fee for ${application.number}`,
+      openedBy: user.userId,
+      returnPath: '/application',
+      retryPath: '/application/pay',
+    });
   });
 }
