@@ -84,3 +84,47 @@ export async function findBundle(db: Queryable, id: string): Promise<CourseBundl
   const [row] = await db.select().from(courseBundles).where(eq(courseBundles.id, id)).limit(1);
   return row;
 }
+
+/** The courses approved by any of the given (first) applications, in number order. */
+export async function listCoursesOfApplications(
+  db: Queryable,
+  applicationIds: readonly string[],
+): Promise<CourseRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select()
+    .from(courses)
+    .where(inArray(courses.applicationId, [...applicationIds]))
+    .orderBy(asc(courses.number));
+}
+
+/** The courses of an application locked for a renewal decision, so two renewals cannot interleave. */
+export async function lockCoursesOfApplication(tx: Queryable, applicationId: string): Promise<CourseRow[]> {
+  return tx
+    .select()
+    .from(courses)
+    .where(eq(courses.applicationId, applicationId))
+    .orderBy(asc(courses.number))
+    .for('update');
+}
+
+export async function updateBundle(
+  tx: Queryable,
+  id: string,
+  patch: Pick<CourseBundleRow, 'title'>,
+): Promise<void> {
+  await tx.update(courseBundles).set(patch).where(eq(courseBundles.id, id));
+}
+
+/** The approved courses of the given providers, in number order (courses_provider_idx). */
+export async function listCoursesOfProviders(
+  db: Queryable,
+  providerIds: readonly string[],
+): Promise<CourseRow[]> {
+  if (providerIds.length === 0) return [];
+  return db
+    .select()
+    .from(courses)
+    .where(inArray(courses.providerId, [...providerIds]))
+    .orderBy(asc(courses.number));
+}

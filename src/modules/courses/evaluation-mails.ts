@@ -35,4 +35,19 @@ export const evaluationMails = {
       ].join('\n'),
     };
   },
+  overdue(to: To, p: Course & { dueOn: string; link: string }): OutgoingMail {
+    return {
+      to: to.email,
+      template: 'course-evaluation-overdue',
+      subject: `Your evaluation of ${p.number} is overdue`,
+      text: [
+        `Hello ${to.displayName},`,
+        '',
+        `Your evaluation of the course "${p.title}" (${p.number}) was due on ${formatCalendarDate(p.dueOn)} and has not been submitted yet.`,
+        'The provider is waiting for the decision. Please submit your evaluation as soon as you can, or tell the program staff if you cannot do it.',
+        '',
+        `Open it here: ${p.link}`,
+      ].join('\n'),
+    };
+  },
 };

@@ -89,16 +89,21 @@ export async function listEligibleEvaluators(db: Queryable, providerId: string) 
     .limit(500);
 }
 
-/** Submitted (and later) course applications for staff, oldest submission first. */
+/** Submitted (and later) course applications for staff, oldest submission first, with overdue evaluations counted. */
 export async function listSubmittedCourseApplications(
   db: Queryable,
   statuses: readonly CourseApplicationStatus[],
   page: { limit: number; offset: number },
+  today: string,
 ) {
   const where = inArray(courseApplications.status, [...statuses]);
+  const overdue =
+    sql<number>`(select count(*) from ${courseEvaluations} where ${courseEvaluations.applicationId} = ${courseApplications.id} and ${courseEvaluations.submittedAt} is null and ${courseEvaluations.supersededAt} is null and ${courseEvaluations.dueOn} < ${today})`.mapWith(
+      Number,
+    );
   const [rows, [total]] = await Promise.all([
     db
-      .select({ application: courseApplications, providerName: providers.name })
+      .select({ application: courseApplications, providerName: providers.name, overdue })
       .from(courseApplications)
       .innerJoin(providers, eq(providers.id, courseApplications.providerId))
       .where(where)
@@ -108,7 +113,11 @@ export async function listSubmittedCourseApplications(
     db.select({ n: count() }).from(courseApplications).where(where),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r.application, providerName: r.providerName })),
+    rows: rows.map((r) => ({
+      ...r.application,
+      providerName: r.providerName,
+      overdueEvaluations: r.overdue,
+    })),
     total: total?.n ?? 0,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseFileKinds, deliveryModes } from './schema.js';
+import { courseApplicationKinds, courseFileKinds, deliveryModes } from './schema.js';
 
 /**
  * One schema per step, shared by the JSON API, the use cases and (through the `…FromForm` adapters)
@@ -16,7 +16,17 @@ export const startCourseApplicationSchema = z.object({
   /** Needed only when the person belongs to more than one organisation. */
   providerId: z.string().trim().max(64).optional(),
   setId: requiredText('Choose the competency set the course covers', 64),
+  /** One course for the whole set, or a bundle of courses that only together cover it. */
+  kind: z
+    .enum(courseApplicationKinds, { error: 'Choose one course or a bundle of courses' })
+    .default('course'),
 });
+
+const contactHoursSchema = z.coerce
+  .number({ error: 'Enter the contact hours as a number, like 24' })
+  .gt(0, 'Enter contact hours more than 0')
+  .max(9999, 'Enter contact hours of 9999 or fewer')
+  .refine((n) => Math.round(n * 100) === n * 100, 'Use at most two decimal places');
 
 const YES_NO_MESSAGE = 'Say whether students attend at the same time (synchronous)';
 
@@ -28,11 +38,7 @@ export const courseDetailsSchema = z.object({
     error: YES_NO_MESSAGE,
   }),
   length: requiredText('Enter how long the course runs, like 8 weeks', 100),
-  contactHours: z.coerce
-    .number({ error: 'Enter the contact hours as a number, like 24' })
-    .gt(0, 'Enter contact hours more than 0')
-    .max(9999, 'Enter contact hours of 9999 or fewer')
-    .refine((n) => Math.round(n * 100) === n * 100, 'Use at most two decimal places'),
+  contactHours: contactHoursSchema,
   locations: requiredText('Enter where the course runs (a city and state, or online)', 1000),
   costToStudentsCents: z
     .number({ error: 'Enter the cost to students in dollars, like 250 or 0' })
@@ -56,8 +62,26 @@ export const competencyMapEntrySchema = z.object({
   readings: optionalText(4000),
   assignments: optionalText(4000),
   assessment: optionalText(4000),
+  /** For a bundle: the id of the bundle's course that covers the competency (may wait while drafting). */
+  partId: z.string().trim().max(64).default(''),
 });
 export type CompetencyMapEntryInput = z.output<typeof competencyMapEntrySchema>;
+
+/** One course of a bundle: what the catalog will show for it. */
+export const coursePartSchema = z.object({
+  title: requiredText('Enter the title of this course', 200),
+  description: requiredText('Enter a description of this course', 4000),
+  contactHours: contactHoursSchema,
+});
+export type CoursePartInput = z.output<typeof coursePartSchema>;
+
+/** An empty contact-hours box reads as "not answered", not as 0. */
+export function partFromForm(body: unknown): Record<string, unknown> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const contactHours =
+    typeof b.contactHours === 'string' && b.contactHours.trim() === '' ? undefined : b.contactHours;
+  return { ...b, contactHours };
+}
 
 export const courseFileKindSchema = z.enum(courseFileKinds, {
   error: 'Choose whether this is the syllabus or an instructor’s résumé',

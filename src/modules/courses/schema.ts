@@ -170,6 +170,10 @@ export const courseEvaluations = pgTable(
       .on(t.applicationId, t.evaluatorId)
       .where(sql`${t.supersededAt} is null`),
     index('course_evaluations_evaluator_idx').on(t.evaluatorId, t.assignedAt),
+    // The hourly overdue sweep reads only open evaluations by due date.
+    index('course_evaluations_open_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.submittedAt} is null and ${t.supersededAt} is null`),
   ],
 );
 
@@ -253,6 +257,12 @@ export const courses = pgTable(
     registrationUrl: text('registration_url'),
     firstApprovedOn: date('first_approved_on', { mode: 'string' }).notNull(),
     approvalEndsOn: date('approval_ends_on', { mode: 'string' }).notNull(),
+    /**
+     * The approvalEndsOn the "approval ends soon" and "approval lapsed" mails went out for. A
+     * renewal moves approvalEndsOn, so the next period gets its own reminders without a reset.
+     */
+    endingRemindedFor: date('ending_reminded_for', { mode: 'string' }),
+    lapseRemindedFor: date('lapse_reminded_for', { mode: 'string' }),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -265,6 +275,8 @@ export const courses = pgTable(
     index('courses_set_idx').on(t.setId, t.approvalEndsOn),
     index('courses_first_approved_idx').on(t.firstApprovedOn),
     index('courses_bundle_idx').on(t.bundleId),
+    // The hourly reminder sweep looks for approvals ending within 90 days or just lapsed.
+    index('courses_approval_ends_idx').on(t.approvalEndsOn),
     index('courses_search_idx').using('gin', t.search),
   ],
 );

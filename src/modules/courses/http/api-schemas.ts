@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { moneyOut, moneySchema } from '../../applications/http/api-schemas.js';
+import type { CoursePartRow } from '../parts-repository.js';
 import type { CourseApplicationRow, CourseFileRow } from '../repository.js';
-import { courseApplicationStatuses, courseFileKinds, deliveryModes } from '../schema.js';
+import {
+  courseApplicationKinds,
+  courseApplicationStatuses,
+  courseFileKinds,
+  deliveryModes,
+} from '../schema.js';
 import type { CourseApplicationView } from '../use-cases/view-course-application.js';
 
 export const tags = ['courses'];
@@ -22,11 +28,44 @@ export const courseSummaryOut = z.object({
   id: z.uuid(),
   providerId: z.uuid(),
   status: z.enum(courseApplicationStatuses),
+  kind: z.enum(courseApplicationKinds),
+  /** The first application of the course this one renews; null for a first application. */
+  renewsApplicationId: z.uuid().nullable(),
   number: z.string().nullable(),
   setId: z.string(),
   title: z.string().nullable(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
+});
+
+export const coursePartOut = z.object({
+  id: z.uuid(),
+  position: z.int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  contactHours: z.number().nullable(),
+});
+
+const approvalStates = ['current', 'ends_soon', 'lapsed'] as const;
+
+export const courseApprovalOut = z.object({
+  originalApplicationId: z.uuid(),
+  endsOn: z.string().nullable(),
+  state: z.enum(approvalStates).nullable(),
+  renewalOpensOn: z.string().nullable(),
+  canRenew: z.boolean(),
+  openRenewal: z.object({ id: z.uuid(), number: z.string().nullable(), status: z.string() }).nullable(),
+  courses: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      title: z.string(),
+      bundleId: z.uuid().nullable(),
+      approvalEndsOn: z.string(),
+      state: z.enum(approvalStates),
+      periods: z.array(z.object({ startsOn: z.string(), endsOn: z.string() })),
+    }),
+  ),
 });
 
 export const courseDetailOut = courseSummaryOut.extend({
@@ -49,8 +88,12 @@ export const courseDetailOut = courseSummaryOut.extend({
       readings: z.string().nullable(),
       assignments: z.string().nullable(),
       assessment: z.string().nullable(),
+      /** For a bundle: the course of the bundle that covers it. */
+      partId: z.uuid().nullable(),
     }),
   ),
+  parts: z.array(coursePartOut),
+  approval: courseApprovalOut.nullable(),
   files: z.array(courseFileOut),
   missing: z.array(z.object({ step: z.string(), message: z.string() })),
   fee: z.object({ feeId: z.uuid(), amount: moneySchema, due: moneySchema, settled: z.boolean() }).nullable(),
@@ -60,11 +103,21 @@ export const summaryOf = (a: CourseApplicationRow) => ({
   id: a.id,
   providerId: a.providerId,
   status: a.status,
+  kind: a.kind,
+  renewsApplicationId: a.renewsApplicationId,
   number: a.number,
   setId: a.setId,
   title: a.title,
   submittedAt: a.submittedAt?.toISOString() ?? null,
   createdAt: a.createdAt.toISOString(),
+});
+
+export const partOf = (p: CoursePartRow) => ({
+  id: p.id,
+  position: p.position,
+  title: p.title,
+  description: p.description,
+  contactHours: p.contactHours,
 });
 
 export const fileOf = (f: CourseFileRow) => ({
@@ -103,8 +156,27 @@ export function detailOf(v: CourseApplicationView) {
         readings: e?.readings ?? null,
         assignments: e?.assignments ?? null,
         assessment: e?.assessment ?? null,
+        partId: e?.partId ?? null,
       };
     }),
+    parts: v.parts.map(partOf),
+    approval: v.approval && {
+      originalApplicationId: v.approval.original.id,
+      endsOn: v.approval.endsOn,
+      state: v.approval.state,
+      renewalOpensOn: v.approval.renewalOpensOn,
+      canRenew: v.approval.canRenew && v.member,
+      openRenewal: v.approval.openRenewal,
+      courses: v.approval.courses.map((c) => ({
+        id: c.id,
+        number: c.number,
+        title: c.title,
+        bundleId: c.bundleId,
+        approvalEndsOn: c.approvalEndsOn,
+        state: c.state,
+        periods: c.periods.map((p) => ({ startsOn: p.startsOn, endsOn: p.endsOn })),
+      })),
+    },
     files: v.files.map(fileOf),
     missing: v.missing,
     fee: v.fee && {

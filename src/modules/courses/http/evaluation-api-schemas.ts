@@ -28,7 +28,14 @@ export const staffViewOut = courseDetailOut.extend({
   approvedOn: z.string().nullable(),
   approvalEndsOn: z.string().nullable(),
   decisionComment: z.string().nullable(),
-  evaluations: z.array(evaluationOut.extend({ evaluatorName: z.string() })),
+  evaluations: z.array(
+    evaluationOut.extend({
+      evaluatorName: z.string(),
+      /** Past its due day and not submitted; the evaluator is reminded weekly. */
+      overdue: z.boolean(),
+      lastRemindedOn: z.string().nullable(),
+    }),
+  ),
   eligibleEvaluators: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string() })),
 });
 

@@ -34,7 +34,13 @@ export function registerCourseEvaluationApi(app: App) {
         querystring: staffCourseQuerySchema,
         response: {
           200: z.object({
-            items: z.array(courseSummaryOut.extend({ providerName: z.string() })),
+            items: z.array(
+              courseSummaryOut.extend({
+                providerName: z.string(),
+                /** Evaluations past their due day and not yet submitted. */
+                overdueEvaluations: z.int(),
+              }),
+            ),
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
@@ -45,7 +51,11 @@ export function registerCourseEvaluationApi(app: App) {
     async (req) => {
       const r = await listCourseApplicationsForStaff(ctxFrom(req), req.query);
       return {
-        items: r.items.map((a) => ({ ...summaryOf(a), providerName: a.providerName })),
+        items: r.items.map((a) => ({
+          ...summaryOf(a),
+          providerName: a.providerName,
+          overdueEvaluations: a.overdueEvaluations,
+        })),
         total: r.total,
         page: r.page,
         pageSize: r.pageSize,
@@ -70,7 +80,12 @@ export function registerCourseEvaluationApi(app: App) {
         approvedOn: v.application.approvedOn,
         approvalEndsOn: v.application.approvalEndsOn,
         decisionComment: v.application.decisionComment,
-        evaluations: v.evaluations.map((e) => ({ ...evaluationOf(e), evaluatorName: e.evaluatorName })),
+        evaluations: v.evaluations.map((e) => ({
+          ...evaluationOf(e),
+          evaluatorName: e.evaluatorName,
+          overdue: !e.submittedAt && e.dueOn < v.today,
+          lastRemindedOn: e.lastRemindedOn,
+        })),
         eligibleEvaluators: v.eligibleEvaluators,
       };
     },
@@ -104,6 +119,7 @@ export function registerCourseEvaluationApi(app: App) {
         response: {
           200: z.object({
             id: z.uuid(),
+            number: z.string().nullable(),
             status: z.string(),
             approvedOn: z.string().nullable(),
             approvalEndsOn: z.string().nullable(),
@@ -116,6 +132,7 @@ export function registerCourseEvaluationApi(app: App) {
       const a = await decideCourseApplication(ctxFrom(req), req.params.id, req.body);
       return {
         id: a.id,
+        number: a.number,
         status: a.status,
         approvedOn: a.approvedOn,
         approvalEndsOn: a.approvalEndsOn,

@@ -16,12 +16,8 @@ import {
   viewCourseEvaluation,
 } from '../use-cases/list-course-evaluations.js';
 import { submitCourseEvaluation } from '../use-cases/submit-course-evaluation.js';
-import {
-  EvaluationListPage,
-  EvaluationPage,
-  StaffCourseListPage,
-  StaffCoursePage,
-} from '../views/evaluation-views.js';
+import { EvaluationListPage, EvaluationPage, StaffCoursePage } from '../views/evaluation-views.js';
+import { StaffCourseListPage } from '../views/staff-list-view.js';
 import { fieldErrorsOf, idParams, seeOther } from './page-helpers.js';
 
 const hide = { hide: true };

@@ -8,6 +8,7 @@ import { sendPage } from '../../../platform/http/render.js';
 import { requireUser } from '../../accounts/access.js';
 import { feeFor } from '../../policy/policy.js';
 import { getActiveProgramData } from '../../policy/use-cases/get-program-data.js';
+import { courseFeeName, coursePolicyFee } from '../fees.js';
 import { courseBlobStore } from '../files.js';
 import { removeCourseFile } from '../use-cases/remove-course-file.js';
 import { startCourseCheckout } from '../use-cases/start-course-checkout.js';
@@ -108,7 +109,7 @@ export function registerCourseFilePages(app: App) {
       <CheckPage
         v={v}
         csrfToken={req.csrfToken()}
-        feeAmount={formatMoney(feeFor(policy.policy, 'courseApproval', false))}
+        feeAmount={formatMoney(feeFor(policy.policy, coursePolicyFee(v.application), false))}
         userId={requireUser(req.actor).userId}
         errors={errors}
       />,
@@ -125,7 +126,7 @@ export function registerCourseFilePages(app: App) {
         `/provider/courses/${application.id}/check`,
         alreadySubmitted
           ? `This course application was already submitted as ${application.number}.`
-          : `Course application ${application.number} submitted. Pay the course approval fee to send it for evaluation.`,
+          : `Course application ${application.number} submitted. Pay the ${courseFeeName(application)} to send it for evaluation.`,
       );
     } catch (err) {
       const shown = fieldErrorsOf(err);

@@ -5,6 +5,7 @@ import { DomainError, errorStatus, type FieldErrors } from '../../../platform/er
 export const idParams = z.object({ id: z.string().max(64) });
 export const competencyParams = z.object({ id: z.string().max(64), competencyId: z.string().max(64) });
 export const fileParams = z.object({ id: z.string().max(64), fileId: z.string().max(64) });
+export const partParams = z.object({ id: z.string().max(64), partId: z.string().max(64) });
 
 const SHOWN_AT_FIELDS = new Set(['VALIDATION_FAILED', 'APPLICATION_INCOMPLETE', 'PAYLOAD_TOO_LARGE']);
 

@@ -42,12 +42,12 @@ function detailsValues(v: CourseApplicationView): Values {
 /** The provider's pages for course applications: list, start, task list, details and the map. */
 export function registerCoursePages(app: App) {
   app.get('/provider/courses', { schema: hide }, async (req, reply) => {
-    const { providers, applications } = await listMyCourseApplications(ctxFrom(req));
+    const { providers, applications, courses } = await listMyCourseApplications(ctxFrom(req));
     return sendPage(
       req,
       reply,
       { title: 'Course applications' },
-      <CourseListPage providers={providers} applications={applications} />,
+      <CourseListPage providers={providers} applications={applications} courses={courses} />,
     );
   });
 
@@ -94,7 +94,7 @@ export function registerCoursePages(app: App) {
       req,
       reply,
       { title: v.application.title ?? 'Course application' },
-      <CourseOverview v={v} />,
+      <CourseOverview v={v} csrfToken={req.csrfToken()} />,
     );
   });
 
@@ -109,8 +109,12 @@ export function registerCoursePages(app: App) {
     sendPage(
       req,
       reply,
-      { title: 'Course details', status: errors ? status : 200 },
+      {
+        title: v.application.kind === 'bundle' ? 'Bundle details' : 'Course details',
+        status: errors ? status : 200,
+      },
       <DetailsForm
+        bundle={v.application.kind === 'bundle'}
         action={`/provider/courses/${v.application.id}/details`}
         csrfToken={req.csrfToken()}
         courseTitle={`${v.provider.name} · ${v.set.code} ${v.set.title}`}
@@ -133,6 +137,9 @@ export function registerCoursePages(app: App) {
       return details(req, reply, v, formValues(req.body), shown.errors, shown.status);
     }
     const v = await viewCourseApplication(ctxFrom(req), req.params.id);
+    // A bundle's courses come next; a single course goes straight on to the map.
+    if (v.application.kind === 'bundle')
+      return seeOther(reply, `/provider/courses/${v.application.id}/parts`, 'Bundle details saved.');
     return seeOther(
       reply,
       `/provider/courses/${v.application.id}/map/${v.set.competencies[0]!.id}`,
@@ -162,6 +169,8 @@ export function registerCoursePages(app: App) {
         position={position + 1}
         total={v.set.competencies.length}
         backHref={`/provider/courses/${v.application.id}`}
+        parts={v.application.kind === 'bundle' ? v.parts : undefined}
+        partsHref={`/provider/courses/${v.application.id}/parts`}
         values={values ?? strings({ ...entry })}
         errors={errors}
       />,

@@ -15,6 +15,7 @@ import {
   listEvaluationsOf,
   supersedeEvaluationsOf,
 } from '../evaluation-repository.js';
+import { courseFeeKind, courseFeeName } from '../fees.js';
 import {
   type CourseApplicationRow,
   lockCourseApplication,
@@ -48,9 +49,11 @@ export async function assignCourseEvaluators(
     if (application.status === 'in_evaluation') throw invalidState('Evaluators are already assigned.');
     if (application.status !== 'submitted')
       throw invalidState('Only a submitted course application can be sent for evaluation.');
-    const fee = await findFeeBySubject(w.tx, 'course_approval', application.id);
+    const fee = await findFeeBySubject(w.tx, courseFeeKind(application), application.id);
     if (fee && !(await balanceOf(w.tx, fee.id)).balance.settled)
-      throw invalidState('The course approval fee is not paid yet, so the course cannot be evaluated.');
+      throw invalidState(
+        `The ${courseFeeName(application)} is not paid yet, so the course cannot be evaluated.`,
+      );
     const policy = await findActivePolicy(w.tx);
     if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
     const needed = policy.policy.courses.evaluatorsPerApplication;

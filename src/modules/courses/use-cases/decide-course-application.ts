@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, formatCalendarDate } from '../../../lib/calendar-date.js';
+import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { type Ctx, transact } from '../../../platform/context.js';
 import { DomainError, invalidState, validationFailed } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
@@ -8,7 +8,11 @@ import { findActivePolicy } from '../../policy/repository.js';
 import { courseApplicationNotFound } from '../access.js';
 import { evaluationMails } from '../evaluation-mails.js';
 import { listEvaluationsOf } from '../evaluation-repository.js';
-import { publishApprovedCourse } from '../publish-approved-course.js';
+import {
+  approvalPeriodFor,
+  publishApprovedCourse,
+  renewApprovedCourses,
+} from '../publish-approved-course.js';
 import {
   type CourseApplicationRow,
   findCourseApplication,
@@ -33,7 +37,8 @@ function alreadyDecided(status: string): string {
 }
 
 /**
- * Staff decide once both evaluations are in: approve (for the policy's years from today), return
+ * Staff decide once both evaluations are in: approve (for the policy's years from today, or for a
+ * renewal from the end of the current approval), return
  * for revision with comments, or decline with a reason. Every member of the provider is told.
  */
 export async function decideCourseApplication(
@@ -64,10 +69,10 @@ export async function decideCourseApplication(
       throw invalidState('Both evaluations must be submitted before a decision.');
     const today = ctx.clock.today();
     const now = ctx.clock.now();
-    const approval =
-      decision === 'approve'
-        ? { approvedOn: today, approvalEndsOn: addYears(today, policy.policy.courses.approvalYears) }
-        : {};
+    const years = policy.policy.courses.approvalYears;
+    const period =
+      decision === 'approve' ? await approvalPeriodFor(w.tx, application, today, years) : undefined;
+    const approval = period ? { approvedOn: today, approvalEndsOn: period.endsOn } : {};
     // The conditional update settles a double click or two staff at once: one wins, the other gets 409.
     const decided = await transitionCourseApplication(w.tx, id, ['in_evaluation'], {
       status: statusOf[decision],
@@ -81,23 +86,24 @@ export async function decideCourseApplication(
       const current = await findCourseApplication(w.tx, id);
       throw invalidState(alreadyDecided(current?.status ?? ''));
     }
-    if (decision === 'approve')
-      await publishApprovedCourse(
-        w.tx,
-        decided,
-        { startsOn: decided.approvedOn!, endsOn: decided.approvalEndsOn! },
-        now,
-      );
+    // A first approval puts new courses in the catalog; a renewal extends the ones already there.
+    if (period && decided.renewsApplicationId) await renewApprovedCourses(w.tx, decided, today, years, now);
+    else if (period) await publishApprovedCourse(w.tx, decided, period, now);
     await w.audit({
       action: `course_application.${statusOf[decision]}`,
       subjectType: 'course_application',
       subjectId: id,
       before: { status: 'in_evaluation' },
-      after: { status: decided.status, ...approval, comment },
+      after: {
+        status: decided.status,
+        ...approval,
+        ...(period && { periodStartsOn: period.startsOn }),
+        comment,
+      },
     });
     const outcome =
       decision === 'approve'
-        ? `approved until ${formatCalendarDate(decided.approvalEndsOn!)}`
+        ? `${decided.renewsApplicationId ? 'renewal approved' : 'approved'} until ${formatCalendarDate(decided.approvalEndsOn!)}`
         : decision === 'return'
           ? 'returned for revision'
           : 'declined';

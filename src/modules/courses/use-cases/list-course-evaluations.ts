@@ -35,12 +35,22 @@ export async function listCourseApplicationsForStaff(
     ctx.db,
     query.status ? [query.status] : staffStatuses,
     { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    ctx.clock.today(),
   );
-  return { items: rows, total, page, pageSize: PAGE_SIZE, status: query.status ?? null };
+  return {
+    items: rows,
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    status: query.status ?? null,
+    today: ctx.clock.today(),
+  };
 }
 
 export interface StaffCourseView extends CourseApplicationView {
   evaluations: EvaluationWithEvaluator[];
+  /** For marking evaluations past their due day. */
+  today: string;
   summary: EvaluationSummary;
   eligibleEvaluators: Array<{ id: string; displayName: string; email: string }>;
 }
@@ -54,7 +64,13 @@ export async function viewCourseApplicationForStaff(ctx: Ctx, id: string): Promi
     listEvaluationsOf(ctx.db, id),
     listEligibleEvaluators(ctx.db, v.application.providerId),
   ]);
-  return { ...v, evaluations, summary: summariseEvaluations(evaluations), eligibleEvaluators };
+  return {
+    ...v,
+    evaluations,
+    today: ctx.clock.today(),
+    summary: summariseEvaluations(evaluations),
+    eligibleEvaluators,
+  };
 }
 
 /** The signed-in course evaluator's assignments. */

@@ -10,7 +10,8 @@ import { startCourseApplicationSchema } from '../forms.js';
 import { type CourseApplicationRow, insertCourseApplication } from '../repository.js';
 
 /**
- * A member of a provider starts a course application for one competency set. Someone in several
+ * A member of a provider starts a course application for one competency set: one course, or a
+ * bundle of courses that together cover it. Someone in several
  * organisations says which one applies; the framework in force now is pinned to the application.
  */
 export async function startCourseApplication(ctx: Ctx, raw: unknown): Promise<CourseApplicationRow> {
@@ -48,6 +49,7 @@ export async function startCourseApplication(ctx: Ctx, raw: unknown): Promise<Co
       id: uuidv7(now.getTime()),
       providerId,
       status: 'draft',
+      kind: input.kind,
       setId: input.setId,
       frameworkVersionId: framework.id,
       createdBy: user.userId,
@@ -58,7 +60,7 @@ export async function startCourseApplication(ctx: Ctx, raw: unknown): Promise<Co
       action: 'course_application.started',
       subjectType: 'course_application',
       subjectId: row.id,
-      after: { providerId, setId: input.setId, frameworkVersionId: framework.id },
+      after: { providerId, kind: input.kind, setId: input.setId, frameworkVersionId: framework.id },
     });
     return row;
   });

@@ -7,8 +7,10 @@ import { feeFor } from '../../policy/policy.js';
 import { findActivePolicy } from '../../policy/repository.js';
 import { findProvider } from '../../providers/repository.js';
 import { courseApplicationForChange } from '../access.js';
+import { courseFeeKind, courseFeeName, coursePolicyFee } from '../fees.js';
 import { setOf } from '../framework-set.js';
 import { courseMails } from '../mails.js';
+import { listParts } from '../parts-repository.js';
 import {
   type CourseApplicationRow,
   listCourseFiles,
@@ -38,21 +40,26 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
     // A course returned for revision goes back with its number and without a new fee.
     const resubmission = application.status === 'returned';
     const set = await setOf(w.tx, application);
-    const [entries, files] = await Promise.all([
+    const [entries, files, parts] = await Promise.all([
       listMapEntries(w.tx, application.id),
       listCourseFiles(w.tx, application.id),
+      listParts(w.tx, application.id),
     ]);
     const missing = missingForSubmission({
       details: application,
       competencies: set.competencies,
       entries,
       files,
+      parts: application.kind === 'bundle' ? parts : undefined,
     });
     if (missing.length > 0) {
+      // A step can lack more than one thing (a bundle's map): its field carries every message.
+      const fields: Record<string, string> = {};
+      for (const m of missing) fields[m.step] = fields[m.step] ? `${fields[m.step]} ${m.message}` : m.message;
       throw new DomainError(
         'APPLICATION_INCOMPLETE',
         `This course application is not complete. ${missing.map((m) => m.message).join(' ')}`,
-        Object.fromEntries(missing.map((m) => [m.step, m.message])),
+        fields,
       );
     }
     const policy = await findActivePolicy(w.tx);
@@ -78,11 +85,12 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
       after: { status: 'submitted', number },
     });
     if (resubmission) return { application: submitted, alreadySubmitted: false };
-    // Providers are organisations, not ALA members: they pay the single course approval rate.
-    const fee = feeFor(policy.policy, 'courseApproval', false);
+    // Providers are organisations, not ALA members: they pay the single rate. A renewal pays the
+    // policy's renewal fee (course_approval_renewal), so the two never share a fee row.
+    const fee = feeFor(policy.policy, coursePolicyFee(application), false);
     if (fee.amountCents > 0) {
       await chargeFee(w, {
-        kind: 'course_approval',
+        kind: courseFeeKind(application),
         subjectId: application.id,
         payerUserId: user.userId,
         member: false,
@@ -99,6 +107,8 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
           title: submitted.title ?? '',
           providerName: provider?.name ?? '',
           fee: formatMoney(fee),
+          feeName: courseFeeName(application),
+          renewal: application.renewsApplicationId !== null,
           link: `${ctx.config.baseUrl}/provider/courses/${application.id}`,
         }),
       );

@@ -8,7 +8,10 @@ import type { FeeBalance } from '../../payments/rules/ledger.js';
 import type { CompetencySet } from '../../policy/framework.js';
 import { findProvider, listProvidersOf, type ProviderRow } from '../../providers/repository.js';
 import { courseApplicationForViewer } from '../access.js';
+import { listCoursesOfProviders } from '../approved-course-repository.js';
+import { courseFeeKind } from '../fees.js';
 import { setOf } from '../framework-set.js';
+import { type CoursePartRow, listParts } from '../parts-repository.js';
 import {
   type CourseApplicationRow,
   type CourseFileRow,
@@ -18,7 +21,9 @@ import {
   listMapEntries,
   type MapEntryRow,
 } from '../repository.js';
+import { approvalState } from '../rules/approval.js';
 import { competenciesMissingAssessment, type Missing, missingForSubmission } from '../rules/completeness.js';
+import { type CourseApprovalView, viewCourseApproval } from './view-course-approval.js';
 
 export interface CourseFeeView {
   feeId: string;
@@ -36,6 +41,10 @@ export interface CourseApplicationView {
   set: CompetencySet;
   entries: MapEntryRow[];
   files: CourseFileRow[];
+  /** A bundle's courses, in order (empty for a single course). */
+  parts: CoursePartRow[];
+  /** The approved courses and the renewal state, for an approved application or a renewal. */
+  approval: CourseApprovalView | null;
   /** Competencies with content and an assessment. */
   covered: number;
   missing: Missing[];
@@ -45,12 +54,14 @@ export interface CourseApplicationView {
 /** Everything the task list, the steps and the check page show. Members and staff only. */
 export async function viewCourseApplication(ctx: Ctx, id: string): Promise<CourseApplicationView> {
   const { application, member } = await courseApplicationForViewer(ctx.db, ctx.actor, id);
-  const [provider, set, entries, files, feeRow] = await Promise.all([
+  const [provider, set, entries, files, parts, feeRow, approval] = await Promise.all([
     findProvider(ctx.db, application.providerId),
     setOf(ctx.db, application),
     listMapEntries(ctx.db, application.id),
     listCourseFiles(ctx.db, application.id),
-    findFeeBySubject(ctx.db, 'course_approval', application.id),
+    listParts(ctx.db, application.id),
+    findFeeBySubject(ctx.db, courseFeeKind(application), application.id),
+    viewCourseApproval(ctx.db, application, ctx.clock.today()),
   ]);
   let fee: CourseFeeView | null = null;
   if (feeRow) {
@@ -72,21 +83,35 @@ export async function viewCourseApplication(ctx: Ctx, id: string): Promise<Cours
     set,
     entries,
     files,
+    parts,
+    approval,
     covered: set.competencies.length - uncovered.length,
-    missing: missingForSubmission({ details: application, competencies: set.competencies, entries, files }),
+    missing: missingForSubmission({
+      details: application,
+      competencies: set.competencies,
+      entries,
+      files,
+      parts: application.kind === 'bundle' ? parts : undefined,
+    }),
     fee,
   };
 }
 
-/** The signed-in person's organisations and their course applications. */
+/** The signed-in person's organisations, their course applications and their approved courses. */
 export async function listMyCourseApplications(ctx: Ctx) {
   const user = requireUser(ctx.actor);
   const providers = await listProvidersOf(ctx.db, user.userId);
-  const applications = await listCourseApplicationsOf(
-    ctx.db,
-    providers.map((p) => p.provider.id),
-  );
-  return { providers: providers.map((p) => p.provider), applications };
+  const providerIds = providers.map((p) => p.provider.id);
+  const [applications, courses] = await Promise.all([
+    listCourseApplicationsOf(ctx.db, providerIds),
+    listCoursesOfProviders(ctx.db, providerIds),
+  ]);
+  const today = ctx.clock.today();
+  return {
+    providers: providers.map((p) => p.provider),
+    applications,
+    courses: courses.map((c) => ({ ...c, state: approvalState(c.approvalEndsOn, today) })),
+  };
 }
 
 /** A file of the application, for download by members and staff. */

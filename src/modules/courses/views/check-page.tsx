@@ -1,5 +1,6 @@
 import { formatMoney, money } from '../../../lib/money.js';
 import { ErrorSummary, Form } from '../../../views/forms.js';
+import { courseFeeName } from '../fees.js';
 import { deliveryLabels } from '../labels.js';
 import type { CourseApplicationView } from '../use-cases/view-course-application.js';
 import { FileList } from './files-page.js';
@@ -17,6 +18,8 @@ export function CheckPage(p: {
   const a = v.application;
   const base = `/provider/courses/${a.id}`;
   const byId = new Map(v.entries.map((e) => [e.competencyId, e]));
+  const bundle = a.kind === 'bundle';
+  const partTitle = new Map(v.parts.map((part) => [part.id, `${part.position}. ${part.title}`]));
   const change = (href: string, what: string) =>
     v.editable && (
       <a href={href}>
@@ -48,7 +51,7 @@ export function CheckPage(p: {
         </Form>
       )}
       <h2 id="f-details" tabIndex={-1}>
-        Course details
+        {bundle ? 'Bundle details' : 'Course details'}
       </h2>
       <dl class="summary">
         {rows.map(([label, value]) => (
@@ -59,6 +62,36 @@ export function CheckPage(p: {
           </div>
         ))}
       </dl>
+      {bundle && (
+        <>
+          <h2 id="f-parts" tabIndex={-1}>
+            Courses in this bundle
+          </h2>
+          {v.parts.length === 0 ? (
+            <p class="hint">No courses added yet.</p>
+          ) : (
+            <dl class="summary">
+              {v.parts.map((part) => (
+                <div>
+                  <dt>
+                    {part.position}. {part.title}
+                  </dt>
+                  <dd>
+                    <p>{part.description}</p>
+                    <p>{part.contactHours} contact hours</p>
+                  </dd>
+                  <dd>{change(`${base}/parts/${part.id}`, part.title)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {v.editable && (
+            <p>
+              <a href={`${base}/parts`}>Add or remove courses</a>
+            </p>
+          )}
+        </>
+      )}
       <h2 id="f-map" tabIndex={-1}>
         Competency map ({v.set.code} {v.set.title})
       </h2>
@@ -73,6 +106,12 @@ export function CheckPage(p: {
               <dd>
                 {e ? (
                   <>
+                    {bundle && (
+                      <p>
+                        <strong>Course:</strong>{' '}
+                        {(e.partId && partTitle.get(e.partId)) || <span class="hint">Not said yet</span>}
+                      </p>
+                    )}
                     <p>{e.content}</p>
                     <p>
                       <strong>Assessment:</strong>{' '}
@@ -108,7 +147,7 @@ export function CheckPage(p: {
             </ul>
           ) : (
             <p>
-              Submitting charges the course approval fee of {p.feeAmount}. You can pay it by card straight
+              Submitting charges the {courseFeeName(a)} of {p.feeAmount}. You can pay it by card straight
               away.
             </p>
           )}

@@ -4,13 +4,16 @@ import type { CourseApplicationView } from '../use-cases/view-course-application
 /** What the staff decided, for the provider: approval dates, or the comments to act on. */
 export function DecisionNotice({ v }: { v: CourseApplicationView }) {
   const a = v.application;
-  if (a.status === 'approved' && a.approvedOn && a.approvalEndsOn)
+  if (a.status === 'approved' && a.approvedOn && a.approvalEndsOn) {
+    // A later renewal moves the end on: the courses carry the current one.
+    const endsOn = v.approval?.endsOn ?? a.approvalEndsOn;
     return (
       <p>
-        Approved on {formatCalendarDate(a.approvedOn)}. The approval runs until{' '}
-        {formatCalendarDate(a.approvalEndsOn)}.
+        {a.renewsApplicationId ? 'Renewal approved' : 'Approved'} on {formatCalendarDate(a.approvedOn)}. The
+        approval {v.approval?.state === 'lapsed' ? 'ran' : 'runs'} until {formatCalendarDate(endsOn)}.
       </p>
     );
+  }
   if ((a.status === 'returned' || a.status === 'declined') && a.decisionComment)
     return (
       <div class="notice">

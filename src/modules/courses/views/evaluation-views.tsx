@@ -1,10 +1,7 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ChoiceField, ErrorSummary, Form, Pagination, SelectField, TextArea } from '../../../views/forms.js';
-import { statusLabels } from '../labels.js';
-import type { CourseApplicationRow } from '../repository.js';
+import { ChoiceField, ErrorSummary, Form, SelectField, TextArea } from '../../../views/forms.js';
 import { courseRubric } from '../rules/rubric.js';
-import type { CourseApplicationStatus } from '../schema.js';
 import type { EvaluatorCourseView, StaffCourseView } from '../use-cases/list-course-evaluations.js';
 import { ApplicationSummary } from './application-summary.js';
 
@@ -15,61 +12,6 @@ const recommendationLabels: Record<string, string> = {
   revise: 'Return for revision',
   decline: 'Decline',
 };
-
-export function StaffCourseListPage(p: {
-  items: Array<CourseApplicationRow & { providerName: string }>;
-  total: number;
-  page: number;
-  pageSize: number;
-  status: CourseApplicationStatus | null;
-  statuses: readonly CourseApplicationStatus[];
-}) {
-  const query = (page: number) =>
-    `/staff/course-applications?${p.status ? `status=${p.status}&` : ''}page=${page}`;
-  return (
-    <>
-      <h1>Course applications</h1>
-      <form method="get" action="/staff/course-applications">
-        <SelectField
-          name="status"
-          label="Status"
-          value={p.status ?? ''}
-          placeholder="Any status"
-          options={p.statuses.map((s) => [s, statusLabels[s]] as const)}
-        />
-        <button type="submit">Filter</button>
-      </form>
-      {p.items.length === 0 ? (
-        <p>No course applications match.</p>
-      ) : (
-        <table>
-          <caption>Course applications, oldest submission first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Course</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((a) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/staff/course-applications/${a.id}`}>{a.number}</a>
-                </th>
-                <td>{a.title}</td>
-                <td>{a.providerName}</td>
-                <td>{statusLabels[a.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} href={query} />
-    </>
-  );
-}
 
 function ScoresTable(p: { caption: string; scores: Record<string, number> | null }) {
   if (!p.scores) return null;
@@ -126,7 +68,13 @@ export function StaffCoursePage(p: {
               {e.submittedAt
                 ? `submitted, recommends ${recommendationLabels[e.recommendation ?? '']?.toLowerCase()}`
                 : 'not submitted yet'}
-              .
+              .{' '}
+              {!e.submittedAt && e.dueOn < p.v.today && (
+                <span class="tag">
+                  Overdue
+                  {e.lastRemindedOn ? `: reminded on ${formatCalendarDate(e.lastRemindedOn)}` : ''}
+                </span>
+              )}
             </p>
             <ScoresTable caption={`Scores from ${e.evaluatorName}`} scores={e.scores} />
             {e.comment && <p>Comment: {e.comment}</p>}

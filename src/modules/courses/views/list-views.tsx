@@ -1,13 +1,60 @@
+import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ErrorSummary, Form, SelectField } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, Form, SelectField } from '../../../views/forms.js';
 import type { CompetencySet } from '../../policy/framework.js';
 import type { ProviderRow } from '../../providers/repository.js';
-import { statusLabels } from '../labels.js';
+import type { CourseRow } from '../approved-course-repository.js';
+import { approvalStateLabels, kindLabels, statusLabels } from '../labels.js';
 import type { CourseApplicationRow } from '../repository.js';
+import type { ApprovalState } from '../rules/approval.js';
+
+export const ApprovalTag = ({ state }: { state: ApprovalState }) => (
+  <span class={state === 'current' ? 'tag ok' : 'tag'}>{approvalStateLabels[state]}</span>
+);
+
+/** The approved courses in the catalog, each with its approval end and whether it ends soon or lapsed. */
+function ApprovedCourses({ courses }: { courses: Array<CourseRow & { state: ApprovalState }> }) {
+  if (courses.length === 0) return null;
+  return (
+    <>
+      <h2>Approved courses</h2>
+      <p>
+        A course stays in the catalog until its approval ends. You can apply to renew it from six months
+        before then, from the course application that approved it.
+      </p>
+      <table>
+        <caption class="visually-hidden">Your organisation’s approved courses</caption>
+        <thead>
+          <tr>
+            <th scope="col">Course</th>
+            <th scope="col">Approved until</th>
+            <th scope="col">Approval</th>
+          </tr>
+        </thead>
+        <tbody>
+          {courses.map((c) => (
+            <tr>
+              <td>
+                <a href={`/provider/courses/${c.applicationId}`}>
+                  {c.number} {c.title}
+                </a>
+              </td>
+              <td>{formatCalendarDate(c.approvalEndsOn)}</td>
+              <td>
+                <ApprovalTag state={c.state} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
 
 export function CourseListPage(p: {
   providers: ProviderRow[];
   applications: Array<CourseApplicationRow & { providerName: string }>;
+  courses: Array<CourseRow & { state: ApprovalState }>;
 }) {
   return (
     <>
@@ -42,6 +89,8 @@ export function CourseListPage(p: {
                   <tr>
                     <td>
                       <a href={`/provider/courses/${a.id}`}>{a.title ?? 'Untitled course'}</a>
+                      {a.kind === 'bundle' && ' (bundle)'}
+                      {a.renewsApplicationId && ' (renewal)'}
                     </td>
                     <td>{a.providerName}</td>
                     <td>{a.number ?? '—'}</td>
@@ -51,6 +100,7 @@ export function CourseListPage(p: {
               </tbody>
             </table>
           )}
+          <ApprovedCourses courses={p.courses} />
         </>
       )}
     </>
@@ -73,6 +123,11 @@ export function StartCoursePage(p: {
         the course, map each competency to what the course teaches and how it is assessed, and upload the
         syllabus and the instructors’ résumés. Your answers are saved as you go.
       </p>
+      <p>
+        When no single course covers the whole set, apply for a bundle: two or more courses that together
+        cover it. Each course of the bundle is listed in the catalog, and a candidate achieves the set once
+        they have completed all of them.
+      </p>
       <Form action="/provider/courses/new" csrfToken={p.csrfToken}>
         {p.providers.length > 1 && (
           <SelectField
@@ -91,6 +146,16 @@ export function StartCoursePage(p: {
           placeholder="Choose a competency set"
           value={p.values.setId}
           error={p.errors?.setId}
+        />
+        <ChoiceField
+          name="kind"
+          legend="What are you applying for?"
+          options={[
+            ['course', `${kindLabels.course} that covers the whole set`],
+            ['bundle', `${kindLabels.bundle} that together cover the set`],
+          ]}
+          value={p.values.kind || 'course'}
+          error={p.errors?.kind}
         />
         <button type="submit">Start the application</button>
       </Form>

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ChoiceField, ErrorSummary, Form, TextArea, TextField } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, Form, SelectField, TextArea, TextField } from '../../../views/forms.js';
 import type { Competency } from '../../policy/framework.js';
 import { deliveryLabels } from '../labels.js';
 import { deliveryModes } from '../schema.js';
@@ -13,14 +13,21 @@ interface StepProps {
   errors?: FieldErrors | undefined;
 }
 
-export function DetailsForm(p: StepProps & { courseTitle: string }) {
+export function DetailsForm(p: StepProps & { courseTitle: string; bundle?: boolean }) {
   // The form asks for dollars in "cost"; the use case reports on the cents it was given.
   const { costToStudentsCents, ...rest } = p.errors ?? {};
   const e: FieldErrors = costToStudentsCents ? { ...rest, cost: costToStudentsCents } : rest;
   return (
     <>
-      <h1>Course details</h1>
+      <h1>{p.bundle ? 'Bundle details' : 'Course details'}</h1>
       <p class="hint">{p.courseTitle}</p>
+      {p.bundle && (
+        <p>
+          Describe the bundle as a whole: its title, what it covers, how its courses are delivered and what
+          they cost together. Each course of the bundle gets its own title, description and contact hours in
+          the next step.
+        </p>
+      )}
       <ErrorSummary errors={p.errors && e} />
       <Form action={p.action} csrfToken={p.csrfToken}>
         <TextField name="title" label="Course title" value={p.values.title} error={e.title} width="long" />
@@ -102,7 +109,15 @@ export function DetailsForm(p: StepProps & { courseTitle: string }) {
 }
 
 export function MapEntryForm(
-  p: StepProps & { competency: Competency; position: number; total: number; backHref: string },
+  p: StepProps & {
+    competency: Competency;
+    position: number;
+    total: number;
+    backHref: string;
+    /** For a bundle: its courses, one of which covers the competency. */
+    parts?: ReadonlyArray<{ id: string; position: number; title: string }> | undefined;
+    partsHref?: string;
+  },
 ) {
   const e = p.errors ?? {};
   return (
@@ -115,6 +130,22 @@ export function MapEntryForm(
       </p>
       <ErrorSummary errors={p.errors} />
       <Form action={p.action} csrfToken={p.csrfToken}>
+        {p.parts &&
+          (p.parts.length > 0 ? (
+            <SelectField
+              name="partId"
+              label="Course of the bundle that covers it"
+              options={p.parts.map((part) => [part.id, `${part.position}. ${part.title}`] as const)}
+              placeholder="Choose a course"
+              value={p.values.partId}
+              error={e.partId}
+            />
+          ) : (
+            <p>
+              Add the courses of the bundle first, then say which one covers each competency:{' '}
+              <a href={p.partsHref}>courses in this bundle</a>.
+            </p>
+          ))}
         <TextArea
           name="content"
           label="Content that covers this competency"
