@@ -51,6 +51,14 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       <p>
         <a href="/staff/course-applications">Course applications</a>: evaluation and decisions.
       </p>
+      <p>
+        <a href="/staff/completion-claims">Completion claims</a>: completed courses that candidates reported
+        and their providers have not confirmed.
+      </p>
+      <p>
+        <a href="/staff/rosters">Completion rosters</a>: what providers reported, and rows still waiting to be
+        matched to a candidate.
+      </p>
       <h2>Program</h2>
       <p>
         <a href="/staff/program">Program policy and framework in force</a>

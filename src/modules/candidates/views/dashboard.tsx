@@ -104,6 +104,12 @@ export function DashboardPage({ d }: { d: Dashboard }) {
           ))}
         </tbody>
       </table>
+      {app?.number && app.status !== 'rejected' && (
+        <p>
+          <a href="/completions/claim">Report a course you completed</a> ·{' '}
+          <a href="/completions">Your course completions</a>
+        </p>
+      )}
     </>
   );
 }
