@@ -4,6 +4,7 @@ import { type Account, createAccount, submitSignIn } from './support/account-ste
 import { type Journey, startJourney } from './support/browser.js';
 import { expectErrorSummary, follow, mainText, press, visit } from './support/pages.js';
 import { registerProvider } from './support/provider-steps.js';
+import { admitCandidate } from './support/server-candidates.js';
 import { authenticatorCode, createStaffMember, type StaffMember } from './support/server-users.js';
 import { signInAsStaff } from './support/staff-steps.js';
 
@@ -34,12 +35,13 @@ async function signInAsEvaluator(page: Page, member: StaffMember) {
 }
 
 /**
- * A provider's submitted and paid course application (the smallest set, Cataloging, 8 competencies)
- * is sent by staff to two course evaluators. Each is told what an empty rubric lacks, then scores
- * every criterion and recommends approval; staff approve with a comment, and the provider sees the
- * approval and the date it runs until (four years from today).
+ * A provider's course from registration to a candidate's credit. The provider registers, applies
+ * for the smallest set (Cataloging, 8 competencies) with a full competency map, and pays; staff send
+ * it to two course evaluators, each told what an empty rubric lacks before scoring every criterion;
+ * staff approve (four years from today). A visitor finds the course in the public catalog; the
+ * provider's roster credits an admitted candidate, whose dashboard then shows the set achieved.
  */
-describe('course evaluators score a course and staff approve it', { timeout: 60_000 }, () => {
+describe('a provider’s course: approval, the catalog, and credit from a roster', { timeout: 90_000 }, () => {
   let journey: Journey;
   let provider: Page;
   let providerAccount: Account;
@@ -49,6 +51,8 @@ describe('course evaluators score a course and staff approve it', { timeout: 60_
   let base = '';
   let applicationId = '';
   let number = '';
+  let candidate: Account;
+  let candidateNumber = '';
 
   beforeAll(async () => {
     journey = await startJourney({ today: '2026-11-28' });
@@ -72,6 +76,15 @@ describe('course evaluators score a course and staff approve it', { timeout: 60_
     }
     provider = await (await journey.newContext()).newPage();
     staff = await (await journey.newContext()).newPage();
+    candidate = await createAccount(journey, {
+      email: 'jordan.lee@herrick.example',
+      displayName: 'Jordan Lee',
+      roles: ['candidate'],
+    });
+    candidateNumber = await admitCandidate(journey, candidate, staffMember.email, {
+      givenName: 'Jordan',
+      familyName: 'Lee',
+    });
   });
   afterAll(async () => {
     await journey?.close();
@@ -235,5 +248,71 @@ describe('course evaluators score a course and staff approve it', { timeout: 60_
     const page = await mainText(provider);
     expect(page).toContain(`Status: Approved · Number: ${number}`);
     expect(page).toContain('Approved on 28 November 2026. The approval runs until 28 November 2030.');
+  });
+
+  it('a visitor finds the approved course in the public catalog, with its provider', async () => {
+    const visitor = await (await journey.newContext()).newPage();
+    await visit(visitor, '/');
+    await follow(visitor, 'Course catalog');
+    expect(path(visitor)).toBe('/catalog');
+    expect(await heading(visitor)).toBe('Approved course catalog');
+    await visitor.getByLabel('Search words', { exact: true }).fill('cataloging');
+    await visitor
+      .getByLabel('Competency set', { exact: true })
+      .selectOption({ label: 'CAT Cataloging and Classification' });
+    await press(visitor, 'Search');
+    expect(path(visitor)).toBe('/catalog');
+    expect(await mainText(visitor)).toContain(ASSOCIATION);
+    await follow(visitor, TITLE);
+    expect(path(visitor)).toBe(`/catalog/courses/${number}`);
+    expect(await heading(visitor)).toBe(TITLE);
+    const text = await mainText(visitor);
+    expect(text).toContain('Cataloging and Classification');
+    expect(text).toContain('28 November 2030');
+    await follow(visitor, ASSOCIATION);
+    expect(path(visitor)).toMatch(/^\/catalog\/providers\/[0-9a-f-]{36}$/);
+    expect(await heading(visitor)).toBe(ASSOCIATION);
+    expect(await mainText(visitor)).toContain(TITLE);
+    await visitor.context().close();
+  });
+
+  it('the provider’s roster credits the admitted candidate; one row not found is held', async () => {
+    await visit(provider, '/provider');
+    await follow(provider, 'Rosters', { within: provider.locator('header') });
+    expect(path(provider)).toBe('/provider/rosters');
+    await visit(provider, '/provider/rosters/new');
+    expect(await heading(provider)).toBe('Report course completions');
+    const csv = [
+      'candidate,name,course,completed_on,passed',
+      `${candidateNumber},Jordan Lee,${number},2026-11-20,yes`,
+      `sam.doe@elsewhere.example,Sam Doe,${number},2026-11-21,yes`,
+      `${candidateNumber},Jordan Lee,${number},2026-13-40,yes`,
+    ].join('\r\n');
+    await provider
+      .getByLabel('Roster file (CSV)', { exact: true })
+      .setInputFiles({ name: 'november.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await press(provider, 'Upload and preview');
+    expect(path(provider)).toMatch(/^\/provider\/rosters\/[0-9a-f-]{36}$/);
+    expect(await flash(provider)).toBe(
+      'Roster uploaded: 3 rows read. Nothing is recorded until you confirm it.',
+    );
+    const preview = await mainText(provider);
+    expect(preview).toContain('Nothing has been recorded yet.');
+    expect(preview).toContain('Matched: 1');
+    expect(preview).toContain('Candidate not found: 1');
+    expect(preview).toContain('Not valid: 1');
+    await press(provider, 'Confirm and record 1 completion');
+    expect(await flash(provider)).toBe(
+      'Roster confirmed: 1 completion recorded, 1 row held until the candidate is found.',
+    );
+
+    const page = await (await journey.newContext()).newPage();
+    await submitSignIn(page, candidate.email, candidate.password);
+    await visit(page, '/dashboard');
+    const row = page.getByRole('row', { name: /Cataloging and Classification/ });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(
+      'Achieved on 20 November 2026 by an approved course',
+    );
+    await page.context().close();
   });
 });
