@@ -38,7 +38,49 @@ const envSchema = z.object({
     .default(20 * 1024 * 1024),
   /** Only for `lssc create-user`, so a password need not be typed. */
   LSSC_NEW_PASSWORD: z.string().optional(),
+  /** Where uploaded files live: `local` (under LSSC_DATA_DIR) or `s3` (any S3-compatible bucket). */
+  LSSC_BLOB_STORE: z.enum(['local', 's3']).optional(),
+  LSSC_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'LSSC_S3_ENDPOINT must be an http:// or https:// URL' })
+    .optional(),
+  LSSC_S3_REGION: z.string().min(1).default('us-east-1'),
+  LSSC_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'LSSC_S3_BUCKET must be a bucket name: 3 to 63 of a-z, 0-9, "." and "-"',
+    )
+    .optional(),
+  LSSC_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LSSC_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LSSC_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  LSSC_S3_PREFIX: z
+    .string()
+    .regex(
+      /^\/*[a-z0-9-]+(\/[a-z0-9-]+)*\/*$/,
+      'LSSC_S3_PREFIX may use only a-z, 0-9 and "-", with "/" between parts',
+    )
+    .optional(),
 });
+
+const S3_SETTINGS = [
+  'LSSC_S3_ENDPOINT',
+  'LSSC_S3_BUCKET',
+  'LSSC_S3_ACCESS_KEY_ID',
+  'LSSC_S3_SECRET_ACCESS_KEY',
+] as const;
+
+/** An S3-compatible bucket; `secretAccessKey` is a credential and is never logged. */
+export type S3Settings = {
+  kind: 's3';
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  prefix: string | undefined;
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -49,6 +91,8 @@ export type Config = {
   dataDir: string;
   /** The embedded blob store (uploaded files): `<dataDir>/files`. */
   filesDir: string;
+  /** Where uploaded files live: under `filesDir`, or in an S3-compatible bucket. */
+  blobStore: { kind: 'local' } | S3Settings;
   sessionSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -88,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const dataDir = path.resolve(e.LSSC_DATA_DIR);
+  const blobStore = blobStoreSettings(e);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -98,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
     filesDir: path.join(dataDir, 'files'),
+    blobStore,
     sessionSecret: e.SESSION_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -109,5 +155,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: 256 * 1024,
     maxUploadBytes: e.LSSC_MAX_UPLOAD_BYTES,
     newUserPassword: e.LSSC_NEW_PASSWORD,
+  };
+}
+
+function blobStoreSettings(e: z.infer<typeof envSchema>): Config['blobStore'] {
+  const given = S3_SETTINGS.filter((name) => e[name] !== undefined);
+  if (e.LSSC_BLOB_STORE === undefined && given.length > 0) {
+    // Otherwise files would quietly go to the local disk of a server that was meant to use a bucket.
+    throw new ConfigError(
+      `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set: set LSSC_BLOB_STORE=s3 to use the bucket, or LSSC_BLOB_STORE=local to keep files under LSSC_DATA_DIR.`,
+    );
+  }
+  if (e.LSSC_BLOB_STORE !== 's3') return { kind: 'local' };
+  const missing = S3_SETTINGS.filter((name) => e[name] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(`LSSC_BLOB_STORE=s3 needs ${missing.join(', ')}.`);
+  }
+  return {
+    kind: 's3',
+    endpoint: e.LSSC_S3_ENDPOINT!,
+    region: e.LSSC_S3_REGION,
+    bucket: e.LSSC_S3_BUCKET!,
+    accessKeyId: e.LSSC_S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.LSSC_S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.LSSC_S3_FORCE_PATH_STYLE === 'true',
+    prefix: e.LSSC_S3_PREFIX?.replace(/^\/+|\/+$/g, '') || undefined,
   };
 }

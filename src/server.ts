@@ -6,6 +6,7 @@ import { ensureProgramData } from './modules/policy/use-cases/ensure-program-dat
 import { type Clock, fixedDayClock, systemClock } from './platform/clock.js';
 import { type Services, systemCtx } from './platform/context.js';
 import { type DbHandle, openDb } from './platform/db/client.js';
+import { checkBlobStore } from './platform/files/configured-blob-store.js';
 import { type JobQueue, startJobQueue } from './platform/jobs/queue.js';
 import { createLogger } from './platform/logger.js';
 import { deliverPendingMail } from './platform/mail/deliver.js';
@@ -84,6 +85,7 @@ export async function startServer(
     secret: loadOrCreateSecret(config),
     ready: async () => {
       await runtime.handle.raw.query('select 1');
+      await checkBlobStore(config);
       return true;
     },
   });

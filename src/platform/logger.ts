@@ -12,6 +12,8 @@ export function createLogger(level: string): Logger {
         '*.password',
         '*.token',
         '*.totpSecret',
+        '*.secretAccessKey',
+        '*.*.secretAccessKey',
       ],
       censor: '[redacted]',
     },

@@ -1,21 +1,13 @@
-import type { Config } from '../../config.js';
-import { type BlobStore, localBlobStore } from '../../platform/files/blob-store.js';
+import type { BlobStore } from '../../platform/files/blob-store.js';
+import { type BlobStoreConfig, blobStoreFor } from '../../platform/files/configured-blob-store.js';
 import type { Kind } from '../../platform/files/file-type.js';
 
 /** A certificate or transcript: a PDF, a photo or scan, or a Word document. */
 export const PROOF_KINDS: readonly Kind[] = ['pdf', 'image', 'word'];
 
-const stores = new Map<string, BlobStore>();
-
-/** The blob store for proofs of completion (one per files folder, reused across requests). */
-export function proofBlobStore(config: Pick<Config, 'filesDir' | 'maxUploadBytes'>): BlobStore {
-  const key = `${config.filesDir}|${config.maxUploadBytes}`;
-  let store = stores.get(key);
-  if (!store) {
-    store = localBlobStore(config.filesDir, { maxBytes: config.maxUploadBytes });
-    stores.set(key, store);
-  }
-  return store;
+/** The blob store for proofs of completion: the one the configuration chooses (local folder or S3 bucket). */
+export function proofBlobStore(config: BlobStoreConfig): BlobStore {
+  return blobStoreFor(config);
 }
 
 export const proofBlobKey = (candidateId: string, claimId: string) =>

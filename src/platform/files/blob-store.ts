@@ -72,7 +72,7 @@ export function payloadTooLarge(maxBytes: number): DomainError {
 }
 
 /** Counts and hashes bytes on their way to disk, and stops the stream the moment the limit is passed. */
-class Meter extends Transform {
+export class Meter extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
   constructor(private readonly maxBytes: number) {
