@@ -18,6 +18,9 @@ import {
 import { registerAccountsRoutes } from './modules/accounts/routes.js';
 import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
+import { registerCatalogRoutes } from './modules/catalog/routes.js';
+import { registerCompletionClaimRoutes } from './modules/completions/http/claim-routes.js';
+import { registerRosterRoutes } from './modules/completions/roster-routes.js';
 import { registerCoursesRoutes } from './modules/courses/routes.js';
 import { registerPaymentsRoutes } from './modules/payments/routes.js';
 import { registerPolicyRoutes } from './modules/policy/routes.js';
@@ -146,6 +149,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerStaffRoutes(app);
   registerProvidersRoutes(app);
   registerCoursesRoutes(app);
+  registerCatalogRoutes(app);
+  registerRosterRoutes(app);
+  registerCompletionClaimRoutes(app);
   await app.ready();
   return app;
 }

@@ -1,3 +1,8 @@
+import { sendAlertDigests } from './modules/catalog/use-cases/send-alert-digests.js';
+import {
+  remindCourseApprovals,
+  remindOverdueCourseEvaluations,
+} from './modules/courses/use-cases/send-course-reminders.js';
 import type { Ctx } from './platform/context.js';
 
 /**
@@ -5,7 +10,11 @@ import type { Ctx } from './platform/context.js';
  * and alerts. Each sweep must be safe to run again: it records what it has already done (a
  * last-reminded date, a sent marker) so a second run the same day sends nothing twice.
  */
-export const sweeps: ReadonlyArray<{ name: string; run: (ctx: Ctx) => Promise<unknown> }> = [];
+export const sweeps: ReadonlyArray<{ name: string; run: (ctx: Ctx) => Promise<unknown> }> = [
+  { name: 'course-evaluations-overdue', run: remindOverdueCourseEvaluations },
+  { name: 'course-approvals-ending', run: remindCourseApprovals },
+  { name: 'catalog-alerts', run: sendAlertDigests },
+];
 
 export async function runSweeps(ctx: Ctx): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};

@@ -10,6 +10,8 @@ export interface PageChrome {
   /** Marks the page with a banner, e.g. the sandbox payment page. */
   banner?: string | undefined;
   environmentNote?: string | undefined;
+  /** An Atom feed of this page's content, announced in the head for feed readers. */
+  feed?: { href: string; title: string } | undefined;
 }
 
 const publicLinks = [
@@ -17,6 +19,7 @@ const publicLinks = [
   ['/about', 'About'],
   ['/eligibility', 'Eligibility and costs'],
   ['/competencies', 'Competency sets'],
+  ['/catalog', 'Course catalog'],
   ['/faq', 'FAQ'],
   ['/contact', 'Contact'],
 ] as const;
@@ -46,6 +49,14 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/dashboard">My certification</a>
         </li>
       )}
+      {actor.roles.includes('candidate') && (
+        <li>
+          {/* A provider's own "Courses" link follows: distinct names for distinct places. */}
+          <a href="/completions">
+            {actor.roles.includes('provider_member') ? 'Completed courses' : 'Courses'}
+          </a>
+        </li>
+      )}
       {isStaff && (
         <li>
           <a href="/staff">Staff</a>
@@ -59,6 +70,16 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
       {actor.roles.includes('provider_member') && (
         <li>
           <a href="/provider/courses">Courses</a>
+        </li>
+      )}
+      {actor.roles.includes('provider_member') && (
+        <li>
+          <a href="/provider/rosters">Rosters</a>
+        </li>
+      )}
+      {actor.roles.includes('provider_member') && (
+        <li>
+          <a href="/provider/claims">Claims</a>
         </li>
       )}
       {actor.roles.includes('course_evaluator') && (
@@ -89,6 +110,9 @@ export function Layout(props: PageChrome & { children: ComponentChildren }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – Library Support Staff Certification`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {props.feed && (
+          <link rel="alternate" type="application/atom+xml" href={props.feed.href} title={props.feed.title} />
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -5,6 +5,7 @@ import { users } from '../accounts/schema.js';
 import { createUser } from '../accounts/use-cases/create-user.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
+import { seedDemoCatalog } from './seed-demo-catalog.js';
 import { seedDemoProvider } from './seed-demo-provider.js';
 
 /** Demo data for the embedded default: added once, when the database has no users. */
@@ -33,4 +34,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   }
   await seedDemoApplications(ctx, created);
   await seedDemoProvider(ctx, created);
+  await seedDemoCatalog(ctx, created);
 }

@@ -42,6 +42,8 @@ export const providers = pgTable(
     index('providers_region_idx').on(t.region),
     // Staff search by the start of a name in any case: prefix LIKE on lower(name) uses this.
     index('providers_name_prefix_idx').on(sql`lower(${t.name}) text_pattern_ops`),
+    // The catalog's word search also matches provider names.
+    index('providers_name_search_idx').using('gin', sql`to_tsvector('english', ${t.name})`),
   ],
 );
 

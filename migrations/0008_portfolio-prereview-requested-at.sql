@@ -1,0 +1,1 @@
+ALTER TABLE "portfolios" ADD COLUMN "prereview_requested_at" timestamp with time zone;

@@ -1,0 +1,1 @@
+CREATE INDEX "providers_name_search_idx" ON "providers" USING gin (to_tsvector('english', "name"));
