@@ -71,6 +71,10 @@ export function CourseListPage(p: {
               Start a course application
             </a>
           </p>
+          <p>
+            <a href="/provider/approved-courses">Approved courses and their sessions</a>: add dates and places
+            where each course runs; they show in the public catalog.
+          </p>
           {p.applications.length === 0 ? (
             <p>Your organisation has no course applications yet.</p>
           ) : (
