@@ -51,6 +51,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
       )}
       {actor.roles.includes('candidate') && (
         <li>
+          <a href="/portfolios">Portfolios</a>
+        </li>
+      )}
+      {actor.roles.includes('candidate') && (
+        <li>
           {/* A provider's own "Courses" link follows: distinct names for distinct places. */}
           <a href="/completions">
             {actor.roles.includes('provider_member') ? 'Completed courses' : 'Courses'}

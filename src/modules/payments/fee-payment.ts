@@ -1,6 +1,7 @@
 import { formatMoney, money } from '../../lib/money.js';
 import type { Work } from '../../platform/context.js';
 import { findUserById } from '../accounts/users-repository.js';
+import { portfolioFeePaid } from '../portfolios/use-cases/portfolio-fee-paid.js';
 import {
   balanceOf,
   completeCheckout,
@@ -76,6 +77,8 @@ export async function recordFeePayment(
  */
 export async function applyPaymentToFee(w: Work, fee: FeeRow, input: FeePaymentInput): Promise<void> {
   const { balance } = await recordFeePayment(w, fee, input);
+  // A settled portfolio fee sends the portfolio to its evaluators; that module tells the candidate.
+  if (fee.kind === 'portfolio' && (await portfolioFeePaid(w, fee, input, balance))) return;
   const payer = await findUserById(w.tx, fee.payerUserId);
   if (payer) {
     const label = feeKindLabels[fee.kind];

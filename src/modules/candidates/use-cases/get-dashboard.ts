@@ -17,6 +17,8 @@ import {
 } from '../../applications/use-cases/get-my-application.js';
 import { requirementProgress } from '../../certification/rules/requirements.js';
 import { findActiveFramework, findActivePolicy, findFrameworkById } from '../../policy/repository.js';
+import { listPortfoliosOf } from '../../portfolios/repository.js';
+import type { PortfolioStatus } from '../../portfolios/schema.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
 export interface TimelineStep {
@@ -32,6 +34,8 @@ export interface SetStatus {
   title: string;
   required: boolean;
   achieved: { on: CalendarDate; how: 'course' | 'portfolio' | 'agreement' } | null;
+  /** The candidate's latest portfolio for the set, if any. */
+  portfolio: { id: string; status: PortfolioStatus; number: string | null } | null;
 }
 
 export interface Dashboard {
@@ -81,7 +85,10 @@ export async function getDashboard(ctx: Ctx): Promise<Dashboard> {
     : await findActiveFramework(ctx.db);
   if (!frameworkVersion)
     throw new DomainError('INVALID_STATE', 'The program has no active competency framework yet.');
-  const achievements = await listAchievements(ctx.db, actor.userId);
+  const [achievements, portfolios] = await Promise.all([
+    listAchievements(ctx.db, actor.userId),
+    listPortfoliosOf(ctx.db, actor.userId),
+  ]);
   const policy = overview?.policy.policy ?? (await findActivePolicy(ctx.db))?.policy;
   if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
   const progress = requirementProgress(
@@ -115,12 +122,15 @@ export async function getDashboard(ctx: Ctx): Promise<Dashboard> {
     framework: { id: frameworkVersion.id, title: frameworkVersion.title, pinned: !!app?.frameworkVersionId },
     sets: frameworkVersion.framework.framework.sets.map((s) => {
       const a = achievedBy.get(s.id);
+      // Newest first: the latest portfolio for the set is the one that matters.
+      const p = portfolios.find((row) => row.setId === s.id);
       return {
         id: s.id,
         code: s.code,
         title: s.title,
         required: s.required,
         achieved: a ? { on: a.on, how: a.how } : null,
+        portfolio: p ? { id: p.id, status: p.status, number: p.number } : null,
       };
     }),
     progress: {

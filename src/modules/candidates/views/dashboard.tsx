@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { formatMoney } from '../../../lib/money.js';
 import { statusLabels } from '../../applications/labels.js';
+import { portfolioStatusLabels } from '../../portfolios/labels.js';
 import type { Dashboard } from '../use-cases/get-dashboard.js';
 
 const howLabels = {
@@ -96,8 +97,23 @@ export function DashboardPage({ d }: { d: Dashboard }) {
                   <span class="tag ok">
                     Achieved on {formatCalendarDate(s.achieved.on)} by {howLabels[s.achieved.how]}
                   </span>
+                ) : s.portfolio ? (
+                  <a href={`/portfolios/${s.portfolio.id}`}>
+                    Portfolio: {portfolioStatusLabels[s.portfolio.status].toLowerCase()}
+                    <span class="visually-hidden"> ({s.title})</span>
+                  </a>
                 ) : (
-                  <span class="tag">Not started</span>
+                  <>
+                    <span class="tag">Not started</span>
+                    {app?.status === 'admitted' && (
+                      <>
+                        {' '}
+                        <a href={`/portfolios?setId=${encodeURIComponent(s.id)}`}>
+                          Build a portfolio<span class="visually-hidden"> for {s.title}</span>
+                        </a>
+                      </>
+                    )}
+                  </>
                 )}
               </td>
             </tr>

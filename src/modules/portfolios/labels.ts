@@ -1,0 +1,32 @@
+import type { EvidenceRole } from './forms.js';
+import type { EvidenceKind, PortfolioStatus } from './schema.js';
+
+/** What the candidate reads for each status. */
+export const portfolioStatusLabels: Record<PortfolioStatus, string> = {
+  draft: 'Draft',
+  prereview_requested: 'Waiting for pre-review',
+  submitted: 'Submitted',
+  in_evaluation: 'With the evaluators',
+  more_information: 'More information requested',
+  resubmitted: 'Resubmitted',
+  approved: 'Approved',
+  not_satisfactory: 'Not satisfactory',
+};
+
+export const evidenceKindLabels: Record<EvidenceKind, string> = {
+  file: 'File',
+  link: 'Link',
+  text: 'Written text',
+};
+
+export const evidenceRoleLabels: Record<EvidenceRole, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+};
+
+export const evidenceRoleHints: Record<EvidenceRole, string> = {
+  primary: 'Primary: direct evidence that you do this in your work',
+  secondary: 'Secondary: supporting evidence',
+};
+
+export const roleOf = (e: { primary: boolean }): EvidenceRole => (e.primary ? 'primary' : 'secondary');
