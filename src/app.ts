@@ -24,6 +24,9 @@ import { registerRosterRoutes } from './modules/completions/roster-routes.js';
 import { registerCoursesRoutes } from './modules/courses/routes.js';
 import { registerPaymentsRoutes } from './modules/payments/routes.js';
 import { registerPolicyRoutes } from './modules/policy/routes.js';
+import { registerPortfolioEvaluatorRoutes } from './modules/portfolios/http/evaluator-routes.js';
+import { registerPortfolioStaffRoutes } from './modules/portfolios/http/prereview-routes.js';
+import { registerPortfolioCandidateRoutes } from './modules/portfolios/routes.js';
 import { registerProvidersRoutes } from './modules/providers/routes.js';
 import { registerSiteRoutes } from './modules/site/routes.js';
 import { registerStaffRoutes } from './modules/staff/routes.js';
@@ -152,6 +155,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerCatalogRoutes(app);
   registerRosterRoutes(app);
   registerCompletionClaimRoutes(app);
+  registerPortfolioStaffRoutes(app);
+  registerPortfolioCandidateRoutes(app);
+  registerPortfolioEvaluatorRoutes(app);
   await app.ready();
   return app;
 }

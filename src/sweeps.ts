@@ -3,6 +3,7 @@ import {
   remindCourseApprovals,
   remindOverdueCourseEvaluations,
 } from './modules/courses/use-cases/send-course-reminders.js';
+import { remindOverduePortfolioEvaluations } from './modules/portfolios/assignment-reminders.js';
 import type { Ctx } from './platform/context.js';
 
 /**
@@ -14,6 +15,7 @@ export const sweeps: ReadonlyArray<{ name: string; run: (ctx: Ctx) => Promise<un
   { name: 'course-evaluations-overdue', run: remindOverdueCourseEvaluations },
   { name: 'course-approvals-ending', run: remindCourseApprovals },
   { name: 'catalog-alerts', run: sendAlertDigests },
+  { name: 'portfolio-evaluations-overdue', run: remindOverduePortfolioEvaluations },
 ];
 
 export async function runSweeps(ctx: Ctx): Promise<Record<string, unknown>> {

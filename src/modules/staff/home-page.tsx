@@ -59,6 +59,20 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
         <a href="/staff/rosters">Completion rosters</a>: what providers reported, and rows still waiting to be
         matched to a candidate.
       </p>
+      <h2>Portfolios</h2>
+      <p>
+        <a href="/staff/portfolios/prereview">Portfolio pre-reviews</a>: draft portfolios whose candidates
+        asked for comments before submitting.
+      </p>
+      <p>
+        <a href="/staff/portfolios/webinars">Portfolio webinars</a>: the sessions candidates can join to
+        prepare a portfolio.
+      </p>
+      <p>
+        <a href="/staff/portfolios/assignment">Portfolio assignment</a>: paid portfolios waiting for
+        evaluators, and <a href="/staff/portfolio-evaluators">portfolio evaluators</a> (sets, capacity,
+        conflicts).
+      </p>
       <h2>Program</h2>
       <p>
         <a href="/staff/program">Program policy and framework in force</a>

@@ -1,0 +1,254 @@
+/**
+ * Time portfolio evaluator assignment on PostgreSQL: a fresh database with 20,000 portfolios (10
+ * evidence items each), their candidates, applications and experience, fees and ledgers, 500
+ * evaluators with profiles and declared conflicts, and a history of assignments; then assigning the
+ * 1,000 paid portfolios that are waiting (target: under 5 s), the overdue-reminder sweep, and the
+ * staff and evaluator pages one request at a time (target: p95 under 50 ms).
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lssc_bench_portfolios node --import tsx bench/portfolio-assignment.ts
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { remindOverduePortfolioEvaluations } from '../src/modules/portfolios/assignment-reminders.js';
+import { candidateIdentities, listPaidWaiting } from '../src/modules/portfolios/assignment-repository.js';
+import { loadPool } from '../src/modules/portfolios/assignment-service.js';
+import { assignPaidPortfolios } from '../src/modules/portfolios/use-cases/assign-paid-portfolios.js';
+import type { Ctx } from '../src/platform/context.js';
+import { noJobQueue } from '../src/platform/jobs/queue.js';
+import { startRuntime } from '../src/server.js';
+
+const PORTFOLIOS = Number(process.env.BENCH_PORTFOLIOS ?? 20_000);
+const EVALUATORS = Number(process.env.BENCH_EVALUATORS ?? 500);
+const WAITING = Number(process.env.BENCH_WAITING ?? 1_000);
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_portfolios';
+const STAFF_ID = '00000000-0000-7000-8000-0000000000aa';
+
+async function recreateDatabase() {
+  const name = new URL(url).pathname.slice(1);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+}
+
+async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  console.log(`${label.padEnd(62)} ${String(Math.round(performance.now() - started)).padStart(7)} ms`);
+  return result;
+}
+
+await recreateDatabase();
+const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', LSSC_SEED_DEMO: 'never' });
+const runtime = await startRuntime(config, { work: false, seed: false });
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const q = (text: string, params: unknown[] = []) => client.query(text, params);
+
+// Portfolio i (1-based) belongs to candidate i. 1..WAITING are submitted and paid; the next 200 are
+// submitted without payment; the next 10% are in evaluation (assigned this year, half of them
+// overdue); then 60% decided in earlier years; the rest drafts. Employers and experience libraries
+// come from 2,000 names, so evaluators' declared libraries and employers collide with candidates.
+await timed(
+  `seed ${PORTFOLIOS.toLocaleString('en-US')} portfolios × 10 evidence, ${EVALUATORS} evaluators`,
+  async () => {
+    await q('begin');
+    await q(`create temp table bench_sets as
+       select array_agg(s->>'id' order by ord) as ids
+       from framework_versions, jsonb_array_elements(data->'framework'->'sets') with ordinality as t(s, ord)
+       where active`);
+    await q(
+      `insert into users (id, email, display_name, password_hash, roles, email_verified_at, created_at, updated_at)
+     select gen_random_uuid(), 'candidate' || i || '@bench.example', 'Given' || i || ' Family' || i, 'x', '{candidate}', now(), now(), now()
+     from generate_series(1, $1::int) i`,
+      [PORTFOLIOS],
+    );
+    await q(
+      `insert into users (id, email, display_name, password_hash, roles, email_verified_at, created_at, updated_at)
+     select gen_random_uuid(), 'evaluator' || j || '@bench.example', 'Evaluator ' || lpad(j::text, 4, '0'), 'x',
+            '{portfolio_evaluator}', now(), now(), now()
+     from generate_series(1, $1::int) j`,
+      [EVALUATORS],
+    );
+    await q(
+      `insert into users (id, email, display_name, password_hash, roles, email_verified_at, created_at, updated_at)
+     values ($1, 'staff@bench.example', 'Bench Staff', 'x', '{staff}', now(), now(), now())`,
+      [STAFF_ID],
+    );
+    await q(`create temp table cand as
+       select id, substring(email from 'candidate(\\d+)@')::int as n from users where email like 'candidate%@bench.example'`);
+    await q(`create temp table ev as
+       select id, substring(email from 'evaluator(\\d+)@')::int as n from users where email like 'evaluator%@bench.example'`);
+    await q(`insert into applications (id, candidate_id, status, details, given_name, family_name, country, region,
+       has_high_school, submitted_at, admitted_on, created_at, updated_at, policy_version_id, framework_version_id)
+     select gen_random_uuid(), c.id, 'admitted',
+       jsonb_build_object('personal', jsonb_build_object('employerName', 'Library ' || (c.n % 2000), 'employerType', 'public')),
+       'Given' || c.n, 'Family' || c.n, 'US', 'IL', true, now(), current_date, now(), now(),
+       (select id from policy_versions where active), (select id from framework_versions where active)
+     from cand c`);
+    await q(`insert into experience_entries (id, application_id, library, library_type, position, paid, start_date, created_at)
+     select gen_random_uuid(), a.id, 'Library ' || ((c.n * k * 7) % 2000), 'public', 'Assistant', true, '2018-01-01', now()
+     from cand c join applications a on a.candidate_id = c.id cross join generate_series(1, 2) k`);
+    await q(
+      `insert into portfolios (id, candidate_id, set_id, framework_version_id, status, number, statement, round,
+       submitted_at, decided_at, created_at, updated_at)
+     select gen_random_uuid(), c.id, (select ids[1 + c.n % 10] from bench_sets), (select id from framework_versions where active),
+       case when c.n <= $1 + 200 then 'submitted'
+            when c.n <= $1 + 200 + $2 / 10 then 'in_evaluation'
+            when c.n <= $1 + 200 + $2 * 7 / 10 then (case when c.n % 5 = 0 then 'not_satisfactory' else 'approved' end)
+            else 'draft' end,
+       case when c.n <= $1 + 200 + $2 * 7 / 10 then 'PF-2026-' || lpad(c.n::text, 6, '0') end,
+       'My statement.', 1,
+       case when c.n <= $1 + 200 then now() - make_interval(mins => c.n)
+            when c.n <= $1 + 200 + $2 * 7 / 10 then now() - interval '400 days' end,
+       case when c.n > $1 + 200 + $2 / 10 and c.n <= $1 + 200 + $2 * 7 / 10 then now() - interval '380 days' end,
+       now(), now()
+     from cand c`,
+      [WAITING, PORTFOLIOS],
+    );
+    await q(`insert into portfolio_evidence (id, portfolio_id, competency_id, kind, "primary", title, explanation, body,
+       created_at, updated_at)
+     select gen_random_uuid(), p.id, 'c' || k, 'text', k <= 5, 'Evidence ' || k,
+       'How this shows the competency, in a few sentences of plain language.',
+       repeat('A description of the work that shows the competency. ', 8), now(), now()
+     from portfolios p cross join generate_series(1, 10) k`);
+    await q(`insert into fees (id, kind, subject_id, payer_user_id, member, currency, created_at)
+     select gen_random_uuid(), 'portfolio', p.id, p.candidate_id, false, 'USD', now() from portfolios p where p.status <> 'draft'`);
+    await q(`insert into ledger_entries (id, fee_id, kind, amount_cents, method, created_at)
+     select gen_random_uuid(), f.id, 'charge', 6000, 'none', now() from fees f`);
+    await q(
+      `insert into ledger_entries (id, fee_id, kind, amount_cents, method, reference, created_at)
+     select gen_random_uuid(), f.id, 'payment', 6000, 'card', 'bench-' || f.id, now()
+     from fees f join portfolios p on p.id = f.subject_id join cand c on c.id = p.candidate_id
+     where not (c.n > $1 and c.n <= $1 + 200)`,
+      [WAITING],
+    );
+    await q(`insert into evaluator_profiles (user_id, set_ids, yearly_capacity, training_completed_on, employer, active, updated_at)
+     select e.id, array[(select ids[1 + e.n % 10] from bench_sets), (select ids[1 + (e.n + 3) % 10] from bench_sets),
+                        (select ids[1 + (e.n + 7) % 10] from bench_sets)],
+       20 + e.n % 31, '2025-06-01', 'Library ' || ((e.n * 37) % 2000), e.n % 25 <> 0, now()
+     from ev e`);
+    await q(`insert into evaluator_conflicts (id, evaluator_id, kind, value, created_at)
+     select gen_random_uuid(), e.id, 'library', 'LIBRARY ' || ((e.n * 11 + k) % 2000), now()
+     from ev e cross join generate_series(1, 2) k
+     union all
+     select gen_random_uuid(), e.id, 'person', 'candidate' || (e.n * 40) || '@bench.example', now() from ev e`);
+    // Two assignments per evaluated portfolio: this year for those in evaluation (half overdue), earlier for decided ones.
+    await q(
+      `insert into portfolio_assignments (id, portfolio_id, evaluator_id, round, position, assigned_at, due_on, submitted_at)
+     select gen_random_uuid(), p.id, ev.id, 1, k, t.at, (t.at + interval '30 days')::date,
+       case when p.status = 'in_evaluation' then null else t.at + interval '20 days' end
+     from portfolios p join cand c on c.id = p.candidate_id cross join generate_series(1, 2) k
+     join ev on ev.n = 1 + (c.n + k * 250) % $1
+     cross join lateral (select case when p.status <> 'in_evaluation' then now() - interval '400 days'
+                                     when c.n % 2 = 0 then now() - interval '40 days'
+                                     else now() - interval '5 days' end as at) t
+     where p.status in ('in_evaluation', 'approved', 'not_satisfactory')`,
+      [EVALUATORS],
+    );
+    await q('commit');
+    await q('vacuum analyze');
+  },
+);
+const counts = await q(`select status, count(*)::int as n from portfolios group by status order by status`);
+console.log(`  ${counts.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+
+const ctx: Ctx = {
+  ...runtime.services,
+  jobs: noJobQueue,
+  requestId: null,
+  actor: {
+    kind: 'user',
+    userId: STAFF_ID,
+    email: 'staff@bench.example',
+    displayName: 'Bench Staff',
+    roles: ['staff'],
+    emailVerified: true,
+    mfaVerified: true,
+    mfaEnrolled: true,
+    via: 'session',
+  },
+};
+const db = runtime.services.db;
+const today = runtime.services.clock.today();
+
+// Pages, one request at a time, through the whole app (session, CSRF, rendering).
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+async function cookieFor(userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await q(
+    `insert into sessions (id, user_id, created_at, expires_at, last_seen_at, mfa_verified_at)
+     values ($1, $2, now(), now() + interval '1 day', now(), now())`,
+    [sha(token), userId],
+  );
+  return `lssc_session=${token}`;
+}
+const app = await buildApp({
+  services: { ...runtime.services, jobs: noJobQueue },
+  secret: 'bench-secret-long-enough-for-hmac-0123456789',
+});
+const staffCookie = await cookieFor(STAFF_ID);
+const evaluator = (await q(`select id from users where email = 'evaluator7@bench.example'`)).rows[0]
+  .id as string;
+const evaluatorCookie = await cookieFor(evaluator);
+
+async function timePages(when: string, targets: Array<[string, string, string]>) {
+  console.log(`${`pages ${when} (100 requests after 10 warm-up)`.padEnd(52)}   p50 ms   p95 ms   max ms`);
+  for (const [label, path, cookie] of targets) {
+    const times: number[] = [];
+    for (let i = 0; i < 110; i++) {
+      const started = performance.now();
+      const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (i >= 10) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+    console.log(`  ${label.padEnd(50)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${at(1).padStart(8)}`);
+  }
+}
+
+// The parts, then the whole: what one batch reads before it writes.
+const waiting = await timed('  read: paid portfolios waiting (1,000)', () =>
+  listPaidWaiting(db, { limit: WAITING }),
+);
+await timed('  read: the pool with loads and conflicts', () => loadPool(db, today));
+await timed('  read: candidate identities for the batch', () =>
+  candidateIdentities(
+    db,
+    waiting.map((w) => w.candidateId),
+  ),
+);
+await timePages('before assigning', [
+  ['staff: assignment overview (50 waiting, with reasons)', '/staff/portfolios/assignment', staffCookie],
+  ['staff: assignment overview, page 20', '/staff/portfolios/assignment?page=20', staffCookie],
+  ['staff: evaluator pool, page 5', '/staff/portfolio-evaluators?page=5', staffCookie],
+  ['staff: one evaluator profile', `/staff/portfolio-evaluators/${evaluator}`, staffCookie],
+  ['staff: panel of a waiting portfolio', `/staff/portfolios/${waiting[0]!.id}/assignment`, staffCookie],
+  ['evaluator: own profile', '/evaluator/profile', evaluatorCookie],
+]);
+const outcome = await timed(
+  `assign evaluators to the ${WAITING.toLocaleString('en-US')} paid portfolios`,
+  () => assignPaidPortfolios(ctx),
+);
+console.log(`  assigned ${outcome.assigned.length}, could not assign ${outcome.unassigned.length}`);
+for (const u of outcome.unassigned.slice(0, 3)) console.log(`    ${u.number}: ${u.reason}`);
+const again = await timed('run again (nothing new to assign)', () => assignPaidPortfolios(ctx));
+console.log(`  assigned ${again.assigned.length}, could not assign ${again.unassigned.length}`);
+const reminded = await timed('overdue reminder sweep (one batch of up to 500)', () =>
+  remindOverduePortfolioEvaluations(ctx),
+);
+console.log(`  reminded ${reminded.reminded}`);
+
+await timePages('after assigning', [
+  ['staff: assignment overview', '/staff/portfolios/assignment', staffCookie],
+  ['staff: panel of an assigned portfolio', `/staff/portfolios/${waiting[0]!.id}/assignment`, staffCookie],
+]);
+await app.close();
+await client.end();
+await runtime.stop();
