@@ -1,1 +1,0 @@
-ALTER TABLE "portfolios" ADD COLUMN "prereview_requested_at" timestamp with time zone;

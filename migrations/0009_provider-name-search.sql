@@ -1,1 +1,0 @@
-CREATE INDEX "providers_name_search_idx" ON "providers" USING gin (to_tsvector('english', "name"));
