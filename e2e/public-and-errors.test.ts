@@ -21,6 +21,7 @@ const publicPages: Array<[path: string, heading: string | RegExp]> = [
   ['/sign-up', 'Create an account'],
   ['/password/forgot', 'Reset your password'],
   ['/api/docs', 'API reference'],
+  ['/api/docs/applications', 'API reference: applications'],
 ];
 
 describe('a visitor reads the public site and makes mistakes on its forms', { timeout: 60_000 }, () => {

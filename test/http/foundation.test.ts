@@ -62,6 +62,14 @@ describe.each(testBackends())('foundation on %s', (backend) => {
     const page = await t.app.inject('/api/docs');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>API reference</h1>');
+    // Each area has its own page with the details; an unknown area is a plain 404.
+    const area = /href="(\/api\/docs\/[a-z0-9-]+)"/.exec(page.body)?.[1] ?? '';
+    expect(area).not.toBe('');
+    const detail = await t.app.inject(area);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('<h1>API reference: ');
+    expect(detail.body).toContain('<details class="api-op">');
+    expect((await t.app.inject('/api/docs/no-such-area')).statusCode).toBe(404);
   });
 
   it('shows kept mail in the development mailbox', async () => {
