@@ -247,3 +247,38 @@ export function Pagination(p: {
     </nav>
   );
 }
+
+/** A file input with its hint and error, labelled and described like the other fields. */
+export function FileField(p: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  accept: string;
+}) {
+  const id = fieldId(p.name);
+  return (
+    <div class={`field${p.error ? ' field-error' : ''}`}>
+      <label for={id}>{p.label}</label>
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="error-message" id={`${id}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {p.error}
+        </p>
+      )}
+      <input
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, p.error)}
+      />
+    </div>
+  );
+}

@@ -1,40 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatBytes } from '../../../platform/files/format-bytes.js';
-import { ErrorSummary, Form, fieldId, TextArea, TextField } from '../../../views/forms.js';
-
-/** A file input with its hint and error, labelled like the other fields. */
-function FileField(p: {
-  name: string;
-  label: string;
-  hint: string;
-  error?: string | undefined;
-  accept: string;
-}) {
-  const id = fieldId(p.name);
-  const described = [`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </p>
-      {p.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {p.error}
-        </p>
-      )}
-      <input
-        id={id}
-        name={p.name}
-        type="file"
-        accept={p.accept}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described}
-      />
-    </div>
-  );
-}
+import { ErrorSummary, FileField, Form, TextArea, TextField } from '../../../views/forms.js';
 
 export function ClaimFormPage(p: {
   canClaim: boolean;

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatBytes } from '../../../platform/files/format-bytes.js';
 import { formatNumber } from '../../../views/format.js';
-import { ErrorSummary, Form, fieldId, SelectField } from '../../../views/forms.js';
+import { ErrorSummary, FileField, Form, fieldId, SelectField } from '../../../views/forms.js';
 import type { ProviderRow } from '../../providers/repository.js';
 import { rosterColumnHelp } from '../roster-labels.js';
 import { MAX_ROSTER_ROWS } from '../use-cases/import-roster.js';
@@ -42,7 +42,7 @@ export function UploadRosterPage(p: {
   values: { providerId?: string };
   errors?: FieldErrors | undefined;
 }) {
-  const fileId = fieldId('file');
+  const _fileId = fieldId('file');
   return (
     <>
       <p>
@@ -74,26 +74,13 @@ export function UploadRosterPage(p: {
             ) : (
               <input type="hidden" name="providerId" value={p.providers[0]!.id} />
             )}
-            <div class={`field${p.errors?.file ? ' field-error' : ''}`}>
-              <label for={fileId}>Roster file (CSV)</label>
-              <p class="hint" id={`${fileId}-hint`}>
-                Up to {formatBytes(p.maxBytes, 'down')} and {formatNumber(MAX_ROSTER_ROWS)} rows.
-              </p>
-              {p.errors?.file && (
-                <p class="error-message" id={`${fileId}-error`}>
-                  <span class="visually-hidden">Error: </span>
-                  {p.errors.file}
-                </p>
-              )}
-              <input
-                id={fileId}
-                name="file"
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                aria-invalid={p.errors?.file ? 'true' : undefined}
-                aria-describedby={p.errors?.file ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
-              />
-            </div>
+            <FileField
+              name="file"
+              label="Roster file (CSV)"
+              hint={`Up to ${formatBytes(p.maxBytes, 'down')} and ${formatNumber(MAX_ROSTER_ROWS)} rows.`}
+              error={p.errors?.file}
+              accept=".csv,.txt,text/csv,text/plain"
+            />
             <button type="submit">Upload and preview</button>
           </Form>
         </>

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatBytes } from '../../../platform/files/format-bytes.js';
-import { ChoiceField, ErrorSummary, Form, fieldId } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, FileField, Form, fieldId } from '../../../views/forms.js';
 import { fileKindLabels } from '../labels.js';
 import type { CourseFileRow } from '../repository.js';
 import { courseFileKinds } from '../schema.js';
@@ -52,7 +52,7 @@ export function FilesPage(p: {
   kind?: string | undefined;
   errors?: FieldErrors | undefined;
 }) {
-  const id = fieldId('file');
+  const _id = fieldId('file');
   return (
     <>
       <h1>Syllabus and résumés</h1>
@@ -75,23 +75,12 @@ export function FilesPage(p: {
               value={p.kind}
               error={p.errors?.kind}
             />
-            <div class={`field${p.errors?.file ? ' field-error' : ''}`}>
-              <label for={id}>File</label>
-              {p.errors?.file && (
-                <p class="error-message" id={`${id}-error`}>
-                  <span class="visually-hidden">Error: </span>
-                  {p.errors.file}
-                </p>
-              )}
-              <input
-                id={id}
-                name="file"
-                type="file"
-                accept=".pdf,.doc,.docx,.txt,application/pdf,text/plain"
-                aria-invalid={p.errors?.file ? 'true' : undefined}
-                aria-describedby={p.errors?.file ? `${id}-error` : undefined}
-              />
-            </div>
+            <FileField
+              name="file"
+              label="File"
+              error={p.errors?.file}
+              accept=".pdf,.doc,.docx,.txt,application/pdf,text/plain"
+            />
             <button type="submit">Upload</button>
           </Form>
         </>

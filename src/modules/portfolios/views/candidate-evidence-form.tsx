@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatBytes } from '../../../platform/files/format-bytes.js';
-import { ChoiceField, ErrorSummary, Form, fieldId, TextArea, TextField } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, FileField, Form, TextArea, TextField } from '../../../views/forms.js';
 import { PORTFOLIO_FILE_ACCEPT } from '../files.js';
 import { evidenceRoles } from '../forms.js';
 import { evidenceKindLabels, evidenceRoleHints } from '../labels.js';
@@ -14,33 +14,6 @@ const kindOptions = [
   ['link', 'A link to a web page'],
   ['text', 'Written text'],
 ] as const;
-
-function FileInput(p: { label: string; hint: string; error?: string | undefined }) {
-  const id = fieldId('file');
-  const described = [`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </p>
-      {p.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {p.error}
-        </p>
-      )}
-      <input
-        id={id}
-        name="file"
-        type="file"
-        accept={PORTFOLIO_FILE_ACCEPT}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described}
-      />
-    </div>
-  );
-}
 
 /**
  * Add (kind chosen here) or change (kind fixed) one evidence item. Without JavaScript every kind's
@@ -97,7 +70,9 @@ export function EvidenceForm(p: {
         rows={5}
       />
       {shows('file') && (
-        <FileInput
+        <FileField
+          name="file"
+          accept={PORTFOLIO_FILE_ACCEPT}
           label={p.kind === null ? 'File (if the evidence is a file)' : 'Replace the file (optional)'}
           hint={
             p.currentFile
