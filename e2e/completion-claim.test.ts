@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/modules/accounts/use-cases/create-user.js';
-import { addExperienceEntry } from '../src/modules/applications/use-cases/add-experience-entry.js';
-import { admitApplication } from '../src/modules/applications/use-cases/admit-application.js';
-import { saveEducation } from '../src/modules/applications/use-cases/save-education.js';
-import { saveMembership } from '../src/modules/applications/use-cases/save-membership.js';
-import { savePersonalDetails } from '../src/modules/applications/use-cases/save-personal-details.js';
-import { submitApplication } from '../src/modules/applications/use-cases/submit-application.js';
 import { courseRubric } from '../src/modules/courses/rules/rubric.js';
 import { assignCourseEvaluators } from '../src/modules/courses/use-cases/assign-course-evaluators.js';
 import { decideCourseApplication } from '../src/modules/courses/use-cases/decide-course-application.js';
@@ -17,15 +11,14 @@ import { startCourseCheckout } from '../src/modules/courses/use-cases/start-cour
 import { submitCourseApplication } from '../src/modules/courses/use-cases/submit-course-application.js';
 import { submitCourseEvaluation } from '../src/modules/courses/use-cases/submit-course-evaluation.js';
 import { uploadCourseFile } from '../src/modules/courses/use-cases/upload-course-file.js';
-import { applyPaymentToApplicationFee } from '../src/modules/payments/application-fee.js';
-import { balanceOf, findFeeBySubject } from '../src/modules/payments/repository.js';
 import { completeSandboxCheckout } from '../src/modules/payments/use-cases/complete-sandbox-checkout.js';
 import { findActiveFramework } from '../src/modules/policy/repository.js';
 import { registerProvider } from '../src/modules/providers/use-cases/register-provider.js';
-import { type Ctx, type Role, systemCtx, transact } from '../src/platform/context.js';
+import { type Ctx, type Role, systemCtx } from '../src/platform/context.js';
 import { submitSignIn } from './support/account-steps.js';
 import { type Journey, latestMail, startJourney } from './support/browser.js';
 import { expectErrorSummary, follow, mainText, press, visit } from './support/pages.js';
+import { admitCandidate } from './support/server-candidates.js';
 
 const PASSWORD = 'reading room lantern 2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -119,45 +112,9 @@ async function approvedCourse(j: Journey): Promise<string> {
 async function admittedCandidate(j: Journey) {
   const staff = await person(j, 'admissions@lssc.example', 'Lee Admissions', ['staff']);
   const c = await person(j, 'ines.park@library.example', 'Ines Park', ['candidate']);
-  const ctx = c.ctx();
-  await savePersonalDetails(ctx, {
-    givenName: 'Ines',
-    familyName: 'Park',
-    phone: '+1 937 555 0142',
-    addressLine1: '8 Canal Street',
-    city: 'Dayton',
-    region: 'OH',
-    postalCode: '45402',
-    country: 'US',
-  });
-  await saveEducation(ctx, { hasHighSchool: true });
-  await addExperienceEntry(ctx, {
-    library: 'Dayton Metro Library',
-    libraryType: 'public',
-    position: 'Library assistant',
-    paid: true,
-    startDate: '2021-01-04',
-    endDate: null,
-    hoursPerWeek: 20,
-    totalHours: null,
-  });
-  await saveMembership(ctx, { isAlaMember: false });
-  const { application } = await submitApplication(ctx, { paymentMethod: 'check' });
-  const fee = (await findFeeBySubject(j.services.db, 'application', application.id))!;
-  await transact(systemCtx(j.services, 'e2e-check'), async (w) => {
-    const { balance } = await balanceOf(w.tx, fee.id);
-    await applyPaymentToApplicationFee(w, {
-      applicationId: application.id,
-      amountCents: balance.dueCents,
-      method: 'check',
-      reference: 'e2e-check-1001',
-      note: null,
-      actorId: null,
-      at: j.services.clock.now(),
-    });
-  });
-  await admitApplication(staff.ctx(), { applicationId: application.id });
-  return { ...c, number: application.number! };
+  const account = { email: c.email, displayName: c.displayName, password: PASSWORD };
+  const number = await admitCandidate(j, account, staff.email, { givenName: 'Ines', familyName: 'Park' });
+  return { ...c, number };
 }
 
 /**
