@@ -221,3 +221,34 @@ export const portfolioRatings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.competencyId] })],
 );
+
+export const portfolioOutcomes = ['approved', 'more_information', 'not_satisfactory'] as const;
+export type PortfolioOutcome = (typeof portfolioOutcomes)[number];
+
+/**
+ * The outcome of one round of evaluation (decision 0008), written once when the last rating needed
+ * is submitted: what was decided, on what grounds, and which competencies reopened.
+ */
+export const portfolioDecisions = pgTable(
+  'portfolio_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    portfolioId: uuid('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    /** Copied from the portfolio so statistics per set need no join. */
+    setId: text('set_id').notNull(),
+    outcome: text('outcome', { enum: portfolioOutcomes }).notNull(),
+    decidedBy: text('decided_by', {
+      enum: ['reconciled_ratings', 'both_evaluators', 'third_evaluator'],
+    }).notNull(),
+    /** Competencies reopened by "more information"; empty otherwise. */
+    flagged: text('flagged').array().notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('portfolio_decisions_round_uq').on(t.portfolioId, t.round),
+    index('portfolio_decisions_set_idx').on(t.setId, t.decidedAt),
+  ],
+);
