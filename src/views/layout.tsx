@@ -92,6 +92,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/evaluations">Evaluations</a>
         </li>
       )}
+      {actor.roles.includes('portfolio_evaluator') && (
+        <li>
+          <a href="/evaluator/assignments">Portfolio reviews</a>
+        </li>
+      )}
       <li>
         <a href="/account">Account</a>
       </li>

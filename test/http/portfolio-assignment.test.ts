@@ -76,7 +76,7 @@ describe.each(testBackends())('assigning portfolio evaluators on %s', (backend) 
       expect(mail?.text).toContain(p.number);
       expect(mail?.text).toContain("Adult Readers' Advisory Services");
       expect(mail?.text).toContain('28 December 2026');
-      expect(mail?.text).toContain('/evaluator/profile');
+      expect(mail?.text).toContain('/evaluator/assignments');
       for (const secret of ['Quentin', 'Uniquename', p.candidate.email, 'Zebulon', 'Yarrow'])
         expect(`${mail?.subject}\n${mail?.text}`).not.toContain(secret);
     }

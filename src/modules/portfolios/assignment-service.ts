@@ -132,8 +132,8 @@ export async function setTitleLookup(db: Queryable, rows: readonly { frameworkVe
   };
 }
 
-/** Where an evaluator sees what is assigned to them (the rating pages come with the next slice). */
-export const evaluatorLink = (ctx: Ctx, _portfolioId: string) => `${ctx.config.baseUrl}/evaluator/profile`;
+/** Where an evaluator sees what is assigned to them: their list of portfolios to rate. */
+export const evaluatorLink = (ctx: Ctx, _portfolioId: string) => `${ctx.config.baseUrl}/evaluator/assignments`;
 
 /**
  * Assign evaluators to the given portfolios inside the caller's transaction (which holds the

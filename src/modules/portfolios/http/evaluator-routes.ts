@@ -3,6 +3,8 @@ import { registerAssignmentApi } from './assignment-api.js';
 import { registerAssignmentPages } from './assignment-pages.js';
 import { registerEvaluatorApi } from './evaluator-api.js';
 import { registerEvaluatorPages } from './evaluator-pages.js';
+import { registerRatingApi } from './rating-api.js';
+import { registerRatingPages } from './rating-pages.js';
 
 /** The portfolio evaluator pool (profiles, conflicts) and the assignment of evaluators to portfolios. */
 export function registerPortfolioEvaluatorRoutes(app: App): void {
@@ -10,4 +12,6 @@ export function registerPortfolioEvaluatorRoutes(app: App): void {
   registerEvaluatorApi(app);
   registerAssignmentPages(app);
   registerAssignmentApi(app);
+  registerRatingPages(app);
+  registerRatingApi(app);
 }
