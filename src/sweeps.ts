@@ -4,19 +4,27 @@ import {
   remindOverdueCourseEvaluations,
 } from './modules/courses/use-cases/send-course-reminders.js';
 import { remindOverduePortfolioEvaluations } from './modules/portfolios/assignment-reminders.js';
+import { assignPaidPortfolios } from './modules/portfolios/use-cases/assign-paid-portfolios.js';
 import type { Ctx } from './platform/context.js';
 
 /**
- * Work that runs on a schedule (hourly, by the `sweeps` job) and on demand (`lssc sweeps`): reminders
- * and alerts. Each sweep must be safe to run again: it records what it has already done (a
+ * Work that runs on a schedule (hourly, by the `sweeps` job) and on demand (`lssc sweeps`): giving paid
+ * portfolios their evaluators, reminders and alerts. Each sweep must be safe to run again: it records what it has already done (a
  * last-reminded date, a sent marker) so a second run the same day sends nothing twice.
  */
 export const sweeps: ReadonlyArray<{ name: string; run: (ctx: Ctx) => Promise<unknown> }> = [
   { name: 'course-evaluations-overdue', run: remindOverdueCourseEvaluations },
   { name: 'course-approvals-ending', run: remindCourseApprovals },
   { name: 'catalog-alerts', run: sendAlertDigests },
+  { name: 'portfolio-assignment', run: assignWaitingPortfolios },
   { name: 'portfolio-evaluations-overdue', run: remindOverduePortfolioEvaluations },
 ];
+
+/** Paid portfolios waiting for evaluators get them, as when staff press the button; a count is enough here. */
+async function assignWaitingPortfolios(ctx: Ctx) {
+  const outcome = await assignPaidPortfolios(ctx);
+  return { assigned: outcome.assigned.length, unassigned: outcome.unassigned.length };
+}
 
 export async function runSweeps(ctx: Ctx): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};

@@ -3,11 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAchievements } from '../../src/modules/applications/schema.js';
 import { portfolioDecisions } from '../../src/modules/portfolios/schema.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
+import { systemCtx } from '../../src/platform/context.js';
+import { runSweeps } from '../../src/sweeps.js';
 import { testBackends } from '../support/backends.js';
 import { api, get, postForm, signedInAs, type TestSession } from '../support/sessions.js';
 import { staffMember } from '../support/staff-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { assignmentsOf, mailsTo, statusOf } from './portfolio-assignment-support.js';
+import {
+  assignmentsOf,
+  emptyPool,
+  mailsTo,
+  portfolioEvaluator,
+  statusOf,
+  submittedPortfolio,
+} from './portfolio-assignment-support.js';
 import {
   assignedPortfolio,
   competencyIds,
@@ -316,5 +325,22 @@ describe.each(testBackends())('rating portfolios on %s', (backend) => {
       submitRatings(t, evaluator, assignmentId, body),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('gives paid portfolios their evaluators in the hourly sweep, once', async () => {
+    await emptyPool(t);
+    const pair = [
+      await portfolioEvaluator(t, { setIds: [TEN_SET] }),
+      await portfolioEvaluator(t, { setIds: [TEN_SET] }),
+    ];
+    const paid = await submittedPortfolio(t, { setId: TEN_SET });
+    const first = await runSweeps(systemCtx(t.services, 'test:sweeps'));
+    expect(first['portfolio-assignment']).toEqual({ assigned: 1, unassigned: 0 });
+    expect((await statusOf(t, paid.id)).status).toBe('in_evaluation');
+    const rows = await assignmentsOf(t, [paid.id]);
+    expect(rows.map((r) => r.evaluatorId).sort()).toEqual(pair.map((e) => e.user.id).sort());
+    expect(rows.every((r) => r.assignedBy === null)).toBe(true);
+    const second = await runSweeps(systemCtx(t.services, 'test:sweeps'));
+    expect(second['portfolio-assignment']).toEqual({ assigned: 0, unassigned: 0 });
   });
 });
