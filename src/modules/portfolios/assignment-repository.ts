@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../lib/calendar-date.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../accounts/schema.js';
@@ -37,6 +37,17 @@ const noCurrentAssignment = sql`not exists (
   select 1 from ${portfolioAssignments} a
   where a.portfolio_id = ${portfolios.id} and a.round = ${portfolios.round} and a.replaced_at is null)`;
 
+/**
+ * Waiting for evaluators: a submitted portfolio with nobody on its round yet, or a resubmitted one,
+ * which is "resubmitted" exactly while a slot of its new round is empty (an earlier evaluator who
+ * could not be kept, see use-cases/resubmit-portfolio.ts): filling the empty slots moves it to
+ * "in evaluation", so it is never listed with every slot taken.
+ */
+const waitingForEvaluators = or(
+  eq(portfolios.status, 'resubmitted'),
+  and(eq(portfolios.status, 'submitted'), noCurrentAssignment),
+);
+
 const submittedKey = sql`coalesce(${portfolios.submittedAt}, 'epoch'::timestamptz)`;
 
 export const portfolioForAssignmentColumns = {
@@ -68,7 +79,7 @@ export interface Keyset {
 const paidWaiting = (after?: Keyset) =>
   and(
     inArray(portfolios.status, [...waitingStatuses]),
-    noCurrentAssignment,
+    waitingForEvaluators,
     feeSettled,
     after
       ? sql`(${submittedKey}, ${portfolios.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
@@ -130,7 +141,7 @@ export async function assignmentCounts(db: Queryable, today: CalendarDate) {
     db
       .select({ n: count() })
       .from(portfolios)
-      .where(and(inArray(portfolios.status, [...waitingStatuses]), noCurrentAssignment)),
+      .where(and(inArray(portfolios.status, [...waitingStatuses]), waitingForEvaluators)),
     db.select({ n: count() }).from(portfolios).where(eq(portfolios.status, 'in_evaluation')),
     db
       .select({ n: count() })

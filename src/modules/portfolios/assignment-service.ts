@@ -133,7 +133,8 @@ export async function setTitleLookup(db: Queryable, rows: readonly { frameworkVe
 }
 
 /** Where an evaluator sees what is assigned to them: their list of portfolios to rate. */
-export const evaluatorLink = (ctx: Ctx, _portfolioId: string) => `${ctx.config.baseUrl}/evaluator/assignments`;
+export const evaluatorLink = (ctx: Ctx, _portfolioId: string) =>
+  `${ctx.config.baseUrl}/evaluator/assignments`;
 
 /**
  * Assign evaluators to the given portfolios inside the caller's transaction (which holds the

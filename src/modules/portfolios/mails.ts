@@ -39,4 +39,33 @@ export const portfolioMails = {
       ].join('\n'),
     };
   },
+  resubmitted(
+    to: To,
+    p: {
+      number: string;
+      setTitle: string;
+      reopened: readonly string[];
+      waitingForEvaluator: boolean;
+      link: string;
+    },
+  ): OutgoingMail {
+    return {
+      to: to.email,
+      template: 'portfolio-resubmitted',
+      subject: `We received your resubmitted portfolio ${p.number}`,
+      text: [
+        `Hello ${to.displayName},`,
+        '',
+        `You resubmitted your portfolio ${p.number} for ${p.setTitle}. There is no fee for a resubmission.`,
+        `The evaluators will look again at the competencies they asked more about: ${p.reopened.join(', ')}. Their ratings of the other competencies stand.`,
+        'The portfolio is locked again: its evidence and statement can no longer be changed.',
+        '',
+        p.waitingForEvaluator
+          ? 'One of your first evaluators can no longer take part, so the program staff will give it to another evaluator first. We will write to you when the evaluators have decided.'
+          : 'We will write to you when the evaluators have decided.',
+        '',
+        `Your portfolio: ${p.link}`,
+      ].join('\n'),
+    };
+  },
 };

@@ -5,9 +5,10 @@ import type { EvidenceInput } from '../evidence-input.js';
 import { evidenceRoles } from '../forms.js';
 import type { PortfolioProgress } from '../portfolio-progress.js';
 import type { EvidenceRow, PortfolioRow } from '../repository.js';
-import { evidenceKinds, portfolioStatuses } from '../schema.js';
+import { evidenceKinds, portfolioOutcomes, portfolioStatuses, ratings } from '../schema.js';
 import type { MyPortfolio } from '../use-cases/list-my-portfolios.js';
 import type { PortfolioFeeView, PortfolioView } from '../use-cases/view-portfolio.js';
+import type { PortfolioOutcomeView } from '../use-cases/view-portfolio-outcome.js';
 
 export const tags = ['portfolios'];
 export const idParams = z.object({ id: z.string().max(64) });
@@ -126,6 +127,64 @@ const feeOut = z.object({ amount: moneySchema, due: moneySchema, paid: z.boolean
 const feeOf = (f: PortfolioFeeView | null) =>
   f ? { amount: moneyOut(f.amount), due: moneyOut(f.due), paid: f.settled } : null;
 
+/** Decided rounds only; evaluators appear as "Evaluator 1", "Evaluator 2", "Third evaluator", never by name. */
+export const outcomeOut = z.object({
+  rounds: z.array(
+    z.object({
+      round: z.int(),
+      outcome: z.enum(portfolioOutcomes),
+      decidedAt: z.string(),
+      /** Competencies rated in the round (round 2: those rated again); the others kept their ratings. */
+      competencies: z.array(
+        z.object({
+          id: z.string(),
+          topic: z.string(),
+          /** The first two evaluators' ratings reconciled by the program's table. */
+          result: z.enum(ratings).nullable(),
+          reopened: z.boolean(),
+          ratings: z.array(
+            z.object({
+              evaluator: z.string().describe('"Evaluator 1", "Evaluator 2" or "Third evaluator"'),
+              rating: z.enum(ratings),
+              comment: z.string(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  /** After "more information": the reopened competencies, the only ones that may change. */
+  reopened: z.array(z.object({ id: z.string(), topic: z.string(), hasPrimary: z.boolean() })),
+  /** While "more information": whether it can be resubmitted and what still lacks primary evidence. */
+  resubmission: z.object({ possible: z.boolean(), lackingPrimary: z.array(z.string()) }).nullable(),
+});
+
+export function outcomeOf(o: PortfolioOutcomeView): z.infer<typeof outcomeOut> {
+  return {
+    rounds: o.rounds.map((r) => ({
+      round: r.round,
+      outcome: r.outcome,
+      decidedAt: r.decidedAt.toISOString(),
+      competencies: r.competencies.map((c) => ({
+        id: c.competency.id,
+        topic: c.competency.topic,
+        result: c.result,
+        reopened: c.reopened,
+        ratings: c.ratings.map((x) => ({ evaluator: x.label, rating: x.rating, comment: x.comment })),
+      })),
+    })),
+    reopened: o.reopened.map((c) => ({
+      id: c.competency.id,
+      topic: c.competency.topic,
+      hasPrimary: c.hasPrimary,
+    })),
+    resubmission: o.resubmission && {
+      possible: o.resubmission.possible,
+      lackingPrimary: o.resubmission.lacking.map((c) => c.id),
+    },
+  };
+}
+
 export const portfolioDetailOut = portfolioSummaryOut.extend({
   frameworkVersionId: z.uuid(),
   statement: z.string().nullable(),
@@ -142,9 +201,14 @@ export const portfolioDetailOut = portfolioSummaryOut.extend({
       hasPrimary: z.boolean(),
     }),
   ),
+  /** The evaluation of decided rounds (given by the read and resubmit calls). */
+  outcome: outcomeOut.optional(),
 });
 
-export function detailOf(v: PortfolioView): z.infer<typeof portfolioDetailOut> {
+export function detailOf(
+  v: PortfolioView,
+  outcome?: PortfolioOutcomeView,
+): z.infer<typeof portfolioDetailOut> {
   return {
     ...summaryFields(v.portfolio, v.set, v.progress),
     frameworkVersionId: v.portfolio.frameworkVersionId,
@@ -158,5 +222,6 @@ export function detailOf(v: PortfolioView): z.infer<typeof portfolioDetailOut> {
       evidence: v.evidence.filter((e) => e.competencyId === c.competency.id).map(evidenceOf),
       hasPrimary: c.primary > 0,
     })),
+    ...(outcome ? { outcome: outcomeOf(outcome) } : {}),
   };
 }

@@ -14,12 +14,14 @@ import {
 import { addEvidence } from '../use-cases/add-evidence.js';
 import { listMyPortfolios } from '../use-cases/list-my-portfolios.js';
 import { removeEvidence } from '../use-cases/remove-evidence.js';
+import { resubmitPortfolio } from '../use-cases/resubmit-portfolio.js';
 import { saveStatement } from '../use-cases/save-statement.js';
 import { startPortfolio } from '../use-cases/start-portfolio.js';
 import { startPortfolioCheckout } from '../use-cases/start-portfolio-checkout.js';
 import { submitPortfolio } from '../use-cases/submit-portfolio.js';
 import { updateEvidenceItem } from '../use-cases/update-evidence.js';
 import { findEvidenceForViewer, viewPortfolio } from '../use-cases/view-portfolio.js';
+import { viewPortfolioOutcome } from '../use-cases/view-portfolio-outcome.js';
 import {
   competencyParams,
   detailOf,
@@ -38,6 +40,12 @@ const base = '/api/v1/portfolios';
 const detail = { 200: portfolioDetailOut };
 const whoSees = 'For the candidate (program staff may read); anyone else gets 404.';
 const locked = 'Refused with 409 once the portfolio is submitted (it is locked).';
+
+/** The detail with the evaluation of its decided rounds. */
+async function detailWithOutcome(ctx: ReturnType<typeof ctxFrom>, id: string) {
+  const v = await viewPortfolio(ctx, id);
+  return detailOf(v, await viewPortfolioOutcome(ctx, v));
+}
 
 /** The candidate's portfolios as JSON: the same use cases as the pages. */
 export function registerPortfolioCandidateApi(app: App) {
@@ -89,13 +97,13 @@ export function registerPortfolioCandidateApi(app: App) {
     {
       schema: {
         tags,
-        summary: 'One portfolio: evidence by competency, statement, progress and fee',
-        description: whoSees,
+        summary: 'One portfolio: evidence by competency, statement, progress, fee and outcome',
+        description: `${whoSees} \`outcome\` shows decided rounds only, with evaluators as "Evaluator 1", "Evaluator 2" and "Third evaluator".`,
         params: idParams,
         response: detail,
       },
     },
-    async (req) => detailOf(await viewPortfolio(ctxFrom(req), req.params.id)),
+    async (req) => detailWithOutcome(ctxFrom(req), req.params.id),
   );
 
   app.put(
@@ -251,6 +259,25 @@ export function registerPortfolioCandidateApi(app: App) {
       const ctx = ctxFrom(req);
       const { alreadySubmitted } = await submitPortfolio(ctx, req.params.id);
       return { ...detailOf(await viewPortfolio(ctx, req.params.id)), alreadySubmitted };
+    },
+  );
+
+  app.post(
+    `${base}/:id/resubmit`,
+    {
+      schema: {
+        tags,
+        summary: 'Resubmit a portfolio after "more information": back to the same evaluators, no fee',
+        description:
+          'Only while the outcome is "more information" and a resubmission remains (409 otherwise); refused (422, naming each) while a reopened competency has no primary evidence. A repeated call changes nothing.',
+        params: idParams,
+        response: { 200: portfolioDetailOut.extend({ alreadyResubmitted: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const ctx = ctxFrom(req);
+      const { alreadyResubmitted } = await resubmitPortfolio(ctx, req.params.id);
+      return { ...(await detailWithOutcome(ctx, req.params.id)), alreadyResubmitted };
     },
   );
 

@@ -13,6 +13,7 @@ import { portfolioBlobStore } from '../files.js';
 import { addEvidence } from '../use-cases/add-evidence.js';
 import { listMyPortfolios } from '../use-cases/list-my-portfolios.js';
 import { removeEvidence } from '../use-cases/remove-evidence.js';
+import { resubmitPortfolio } from '../use-cases/resubmit-portfolio.js';
 import { saveStatement } from '../use-cases/save-statement.js';
 import { startPortfolio } from '../use-cases/start-portfolio.js';
 import { startPortfolioCheckout } from '../use-cases/start-portfolio-checkout.js';
@@ -24,6 +25,7 @@ import {
   viewCompetency,
   viewPortfolio,
 } from '../use-cases/view-portfolio.js';
+import { viewPortfolioOutcome } from '../use-cases/view-portfolio-outcome.js';
 import { CheckPage } from '../views/candidate-check.js';
 import { LockedPage } from '../views/candidate-common.js';
 import { CompetencyPage } from '../views/candidate-competency.js';
@@ -116,8 +118,15 @@ export function registerPortfolioCandidatePages(app: App) {
   });
 
   app.get('/portfolios/:id', { schema: { ...hide, params: idParams } }, async (req, reply) => {
-    const v = await viewPortfolio(ctxFrom(req), req.params.id);
-    return sendPage(req, reply, { title: `Portfolio: ${v.set.title}` }, <PortfolioOverview v={v} />);
+    const ctx = ctxFrom(req);
+    const v = await viewPortfolio(ctx, req.params.id);
+    const outcome = await viewPortfolioOutcome(ctx, v);
+    return sendPage(
+      req,
+      reply,
+      { title: `Portfolio: ${v.set.title}` },
+      <PortfolioOverview v={v} outcome={outcome} csrfToken={req.csrfToken()} />,
+    );
   });
 
   const competencyPage = async (
@@ -127,7 +136,9 @@ export function registerPortfolioCandidatePages(app: App) {
     values: Record<string, string> = {},
     err?: ReturnType<typeof shown>,
   ) => {
-    const v = await viewCompetency(ctxFrom(req), p.id, p.competencyId);
+    const ctx = ctxFrom(req);
+    const v = await viewCompetency(ctx, p.id, p.competencyId);
+    const outcome = await viewPortfolioOutcome(ctx, v);
     return sendPage(
       req,
       reply,
@@ -138,6 +149,7 @@ export function registerPortfolioCandidatePages(app: App) {
         values={values}
         errors={err?.errors}
         maxBytes={maxBytes()}
+        outcome={outcome}
       />,
     );
   };
@@ -280,7 +292,10 @@ export function registerPortfolioCandidatePages(app: App) {
   const checkPage = async (req: FastifyRequest, reply: FastifyReply, err?: ReturnType<typeof shown>) => {
     const ctx = ctxFrom(req);
     const v = await viewPortfolio(ctx, (req.params as { id: string }).id);
-    const { fee } = await submissionFee(ctx.db, v.portfolio.candidateId);
+    const [{ fee }, outcome] = await Promise.all([
+      submissionFee(ctx.db, v.portfolio.candidateId),
+      viewPortfolioOutcome(ctx, v),
+    ]);
     return sendPage(
       req,
       reply,
@@ -294,6 +309,7 @@ export function registerPortfolioCandidatePages(app: App) {
         feeAmount={formatMoney(fee)}
         userId={requireUser(req.actor).userId}
         errors={err?.errors}
+        outcome={outcome}
       />,
     );
   };
@@ -320,6 +336,25 @@ export function registerPortfolioCandidatePages(app: App) {
       return checkPage(req, reply, problem);
     }
   });
+  // Refused states (not "more information", nothing left to resubmit) get the 409 page with the reason.
+  app.post('/portfolios/:id/resubmit', { schema: { ...hide, params: idParams } }, async (req, reply) =>
+    unlessLocked(req, reply, req.params.id, async () => {
+      try {
+        const { portfolio, alreadyResubmitted } = await resubmitPortfolio(ctxFrom(req), req.params.id);
+        return seeOther(
+          reply,
+          `/portfolios/${portfolio.id}`,
+          alreadyResubmitted
+            ? `Portfolio ${portfolio.number} was already resubmitted.`
+            : `Portfolio ${portfolio.number} resubmitted. It is locked again while the evaluators look at the reopened competencies.`,
+        );
+      } catch (err) {
+        const problem = shown(err);
+        if (!problem) throw err;
+        return checkPage(req, reply, problem);
+      }
+    }),
+  );
   app.post('/portfolios/:id/checkout', { schema: { ...hide, params: idParams } }, async (req, reply) => {
     const { url } = await startPortfolioCheckout(ctxFrom(req), req.params.id);
     return seeOther(reply, url);

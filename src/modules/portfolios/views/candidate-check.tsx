@@ -5,7 +5,9 @@ import { ErrorSummary, Form } from '../../../views/forms.js';
 import { evidenceKindLabels, evidenceRoleLabels, roleOf } from '../labels.js';
 import { progressSummary } from '../portfolio-progress.js';
 import type { PortfolioView } from '../use-cases/view-portfolio.js';
+import type { PortfolioOutcomeView } from '../use-cases/view-portfolio-outcome.js';
 import { FeeNotice, portfolioTitle } from './candidate-common.js';
+import { ResubmitStep } from './candidate-outcome.js';
 import { MissingList } from './candidate-overview.js';
 
 /** Check before submitting, then submit; once submitted, the fee and the card payment. */
@@ -16,15 +18,21 @@ export function CheckPage(p: {
   feeAmount: string;
   userId: string;
   errors?: FieldErrors | undefined;
+  outcome?: PortfolioOutcomeView | undefined;
 }) {
   const { v } = p;
+  const resubmitting = v.portfolio.status === 'more_information';
   const base = `/portfolios/${v.portfolio.id}`;
   const canPay = v.owner && v.fee && !v.fee.settled && v.fee.payerUserId === p.userId;
   return (
     <>
       <h1>{v.draft ? 'Check and submit your portfolio' : `Portfolio ${v.portfolio.number}`}</h1>
       <p class="hint">{portfolioTitle(v)}</p>
-      <ErrorSummary errors={p.errors} title="Your portfolio is not ready to submit" />
+      <ErrorSummary
+        errors={p.errors}
+        title={`Your portfolio is not ready to ${resubmitting ? 'resubmit' : 'submit'}`}
+      />
+      {p.outcome && <ResubmitStep v={v} o={p.outcome} csrfToken={p.csrfToken} level={2} />}
       <FeeNotice v={v} />
       {canPay && (
         <Form action={`${base}/checkout`} csrfToken={p.csrfToken}>

@@ -4,8 +4,10 @@ import { ErrorSummary, Form } from '../../../views/forms.js';
 import { evidenceKindLabels, evidenceRoleLabels, roleOf } from '../labels.js';
 import type { EvidenceRow } from '../repository.js';
 import type { CompetencyView } from '../use-cases/view-portfolio.js';
+import type { PortfolioOutcomeView } from '../use-cases/view-portfolio-outcome.js';
 import { BlindReminder, portfolioTitle } from './candidate-common.js';
 import { EvidenceForm, type EvidenceValues } from './candidate-evidence-form.js';
+import { CompetencyOutcome } from './candidate-outcome.js';
 
 function Content({ base, e }: { base: string; e: EvidenceRow }) {
   if (e.kind === 'file')
@@ -63,6 +65,7 @@ export function CompetencyPage(p: {
   values: EvidenceValues;
   errors?: FieldErrors | undefined;
   maxBytes: number;
+  outcome?: PortfolioOutcomeView | undefined;
 }) {
   const { v } = p;
   const base = `/portfolios/${v.portfolio.id}`;
@@ -74,9 +77,10 @@ export function CompetencyPage(p: {
       </h1>
       <p class="hint">{portfolioTitle(v)}</p>
       <ErrorSummary errors={p.errors} />
-      {!v.editable && v.owner && (
+      {!v.editable && v.owner && v.portfolio.status !== 'more_information' && (
         <p class="notice">This portfolio is locked: its evidence can no longer be changed.</p>
       )}
+      {p.outcome && <CompetencyOutcome v={v} o={p.outcome} />}
       <h2>Evidence</h2>
       {v.items.length === 0 ? (
         <p>No evidence added yet.</p>

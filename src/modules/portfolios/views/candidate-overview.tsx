@@ -1,7 +1,9 @@
 import { formatDateTime, formatNumber } from '../../../views/format.js';
 import { progressSummary } from '../portfolio-progress.js';
 import type { PortfolioView } from '../use-cases/view-portfolio.js';
+import type { PortfolioOutcomeView } from '../use-cases/view-portfolio-outcome.js';
 import { BlindReminder, FeeNotice, portfolioTitle, StatusTag } from './candidate-common.js';
+import { OutcomeSection } from './candidate-outcome.js';
 
 /** What is still missing before the portfolio can be submitted, each item linking to where to fix it. */
 export function MissingList({ v }: { v: PortfolioView }) {
@@ -27,7 +29,15 @@ export function MissingList({ v }: { v: PortfolioView }) {
 }
 
 /** The portfolio at a glance: each competency's evidence, the statement, what is missing, the status. */
-export function PortfolioOverview({ v }: { v: PortfolioView }) {
+export function PortfolioOverview({
+  v,
+  outcome,
+  csrfToken = '',
+}: {
+  v: PortfolioView;
+  outcome?: PortfolioOutcomeView | undefined;
+  csrfToken?: string;
+}) {
   const p = v.portfolio;
   const base = `/portfolios/${p.id}`;
   const words = v.progress.statementWords;
@@ -45,11 +55,14 @@ export function PortfolioOverview({ v }: { v: PortfolioView }) {
       </p>
       {p.submittedAt && (
         <p>
-          Submitted {formatDateTime(p.submittedAt)}. The portfolio is locked: its evidence and statement can
-          no longer be changed.
+          Submitted {formatDateTime(p.submittedAt)}.{' '}
+          {p.status === 'more_information'
+            ? 'Only the competencies the evaluators reopened can change now.'
+            : 'The portfolio is locked: its evidence and statement can no longer be changed.'}
         </p>
       )}
       <FeeNotice v={v} />
+      {outcome && <OutcomeSection v={v} o={outcome} csrfToken={csrfToken} />}
       {v.draft && v.owner && <BlindReminder />}
       <h2>Competencies</h2>
       <p class="lead">{progressSummary(v.progress)}.</p>
