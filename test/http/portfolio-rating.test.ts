@@ -7,7 +7,7 @@ import { systemCtx } from '../../src/platform/context.js';
 import { runSweeps } from '../../src/sweeps.js';
 import { testBackends } from '../support/backends.js';
 import { api, get, postForm, signedInAs, type TestSession } from '../support/sessions.js';
-import { staffMember } from '../support/staff-factories.js';
+import { sessionOf, staffMember } from '../support/staff-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   assignmentsOf,
@@ -342,5 +342,87 @@ describe.each(testBackends())('rating portfolios on %s', (backend) => {
     expect(rows.every((r) => r.assignedBy === null)).toBe(true);
     const second = await runSweeps(systemCtx(t.services, 'test:sweeps'));
     expect(second['portfolio-assignment']).toEqual({ assigned: 0, unassigned: 0 });
+  });
+
+  describe('the resubmission round', () => {
+    /** More information on the first two competencies (decision 0008, fifth example), then resubmitted. */
+    async function resubmitted() {
+      const rated = await assignedPortfolio(t, staff);
+      await rateAs(t, rated, 1, 'NMMMMMMMMP');
+      expect(await rateAs(t, rated, 2, 'MNMMMMMMMM')).toEqual({
+        state: 'decided',
+        outcome: 'more_information',
+      });
+      const candidate = await sessionOf(t, rated.portfolio.candidate);
+      for (const competencyId of ids.slice(0, 2)) {
+        const added = await api(
+          t,
+          'POST',
+          `/api/v1/portfolios/${rated.portfolio.id}/competencies/${competencyId}/evidence`,
+          {
+            session: candidate,
+            body: {
+              kind: 'text',
+              role: 'primary',
+              title: 'New evidence',
+              explanation: 'Shows it.',
+              body: 'What I did.',
+            },
+          },
+        );
+        expect(added.statusCode, added.body).toBe(201);
+      }
+      const res = await api(t, 'POST', `/api/v1/portfolios/${rated.portfolio.id}/resubmit`, {
+        session: candidate,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return rated;
+    }
+
+    it('has the same evaluators rate only the reopened competencies; their other ratings stand', async () => {
+      const rated = await resubmitted();
+      const one = await rated.at(1, 2);
+      expect(one.evaluator.user.id).toBe((await rated.at(1, 1)).evaluator.user.id);
+      const view = (
+        await api(t, 'GET', `/api/v1/evaluator/assignments/${one.assignmentId}`, {
+          session: one.evaluator.session,
+        })
+      ).json();
+      expect(
+        view.competencies.filter((c: { rateNow: boolean }) => c.rateNow).map((c: { id: string }) => c.id),
+      ).toEqual(ids.slice(0, 2));
+      expect(view.competencies[9]).toMatchObject({ rateNow: false, earlier: { rating: 'partial' } });
+      // A competency that stayed locked cannot be rated again.
+      const locked = await submitRatings(t, one.evaluator, one.assignmentId, {
+        ratings: [{ competencyId: ids[9], rating: 'met', comment: 'Changed my mind.' }],
+      });
+      expect(locked.statusCode).toBe(400);
+      expect(locked.body).toContain('is not rated by you in this round');
+      // C1 met + partial, C2 partial + met: met by the table; C10 keeps evaluator 1's partial (within 30%).
+      expect(await rateAs(t, rated, 1, { [ids[0]!]: 'M', [ids[1]!]: 'P' }, 2)).toEqual({
+        state: 'waiting',
+        outcome: null,
+      });
+      expect(await rateAs(t, rated, 2, { [ids[0]!]: 'P', [ids[1]!]: 'M' }, 2)).toEqual({
+        state: 'decided',
+        outcome: 'approved',
+      });
+      const decisions = await decisionOf(rated.portfolio.id);
+      expect(decisions.map((d) => [d.round, d.outcome])).toEqual([
+        [1, 'more_information'],
+        [2, 'approved'],
+      ]);
+      expect((await statusOf(t, rated.portfolio.id)).status).toBe('approved');
+    });
+
+    it('ends in not satisfactory, not another round, when the reopened competencies are still not met', async () => {
+      const rated = await resubmitted();
+      await rateAs(t, rated, 1, { [ids[0]!]: 'N', [ids[1]!]: 'M' }, 2);
+      expect(await rateAs(t, rated, 2, { [ids[0]!]: 'N', [ids[1]!]: 'M' }, 2)).toEqual({
+        state: 'decided',
+        outcome: 'not_satisfactory',
+      });
+      expect((await statusOf(t, rated.portfolio.id)).status).toBe('not_satisfactory');
+    });
   });
 });

@@ -1,9 +1,10 @@
 import type { Ctx, Work } from '../../platform/context.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findUserById } from '../accounts/users-repository.js';
+import { policyFor } from '../applications/own-application.js';
+import { findCurrentApplication } from '../applications/repository.js';
 import { insertAchievementsOnce, listPeople } from '../completions/credit-repository.js';
 import type { CompetencySet } from '../policy/framework.js';
-import { findActivePolicy } from '../policy/repository.js';
 import type { AssignmentRow } from './assignment-repository.js';
 import { decisionMails } from './decision-mails.js';
 import { type DecisionRow, insertDecision, listStaffAddresses } from './rating-repository.js';
@@ -40,7 +41,8 @@ export async function decideRoundIfReady(
   if (firstTwo.length < 2 || firstTwo.some((a) => !a.submittedAt)) return { state: 'waiting' };
   if (third && !third.submittedAt) return { state: 'waiting' };
 
-  const policy = (await findActivePolicy(w.tx))!.policy;
+  // The rules' numbers come from the policy the candidate was admitted under, like their deadline.
+  const { policy } = await policyFor(w.tx, await findCurrentApplication(w.tx, portfolio.candidateId));
   const byAssignment = await loadRatingsFor(w.tx, assignments);
   const allIds = set.competencies.map((c) => c.id);
   const raters = third ? [...firstTwo, third] : firstTwo;
