@@ -92,10 +92,9 @@ export async function findActiveVersions(
   db: Queryable,
 ): Promise<{ policy: PolicyVersion | undefined; framework: FrameworkVersion | undefined }> {
   const { policyId, frameworkId } = await activeIds(db);
-  const [policy, framework] = await Promise.all([
-    policyId ? findPolicyById(db, policyId) : undefined,
-    frameworkId ? findFrameworkById(db, frameworkId) : undefined,
-  ]);
+  // One after the other: `db` may be a transaction, one connection that runs one query at a time.
+  const policy = policyId ? await findPolicyById(db, policyId) : undefined;
+  const framework = frameworkId ? await findFrameworkById(db, frameworkId) : undefined;
   return { policy, framework };
 }
 

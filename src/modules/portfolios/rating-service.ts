@@ -42,10 +42,9 @@ export async function assignmentForEvaluator(
     throw assignmentNotFound();
   const portfolio = await findPortfolio(db, assignment.portfolioId);
   if (!portfolio) throw assignmentNotFound();
-  const [assignments, decisions] = await Promise.all([
-    listPortfolioAssignments(db, portfolio.id),
-    listDecisions(db, portfolio.id),
-  ]);
+  // One after the other: `db` may be a transaction, one connection that runs one query at a time.
+  const assignments = await listPortfolioAssignments(db, portfolio.id);
+  const decisions = await listDecisions(db, portfolio.id);
   return { user, assignment, portfolio, assignments, decisions };
 }
 

@@ -32,7 +32,8 @@ export async function admitApplication(ctx: Ctx, input: { applicationId: string 
         `The application fee is not paid in full: ${due} is still due. Record the payment before admitting.`,
       );
     }
-    const [policy, framework] = await Promise.all([findActivePolicy(w.tx), findActiveFramework(w.tx)]);
+    const policy = await findActivePolicy(w.tx);
+    const framework = await findActiveFramework(w.tx);
     if (!policy || !framework)
       throw new DomainError('INVALID_STATE', 'The program has no active policy or framework yet.');
 

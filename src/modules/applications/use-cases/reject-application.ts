@@ -47,10 +47,8 @@ export async function rejectApplication(
       const current = await findApplicationWithCandidate(w.tx, application.id);
       throw invalidState(notNowMessage(current?.status ?? application.status, 'reject'));
     }
-    const [fee, policy] = await Promise.all([
-      applicationFeeSummary(w.tx, application.id),
-      policyFor(w.tx, rejected),
-    ]);
+    const fee = await applicationFeeSummary(w.tx, application.id);
+    const policy = await policyFor(w.tx, rejected);
     const refundable = policy.policy.refunds.applicationFeeRefundableWhenIneligible;
     const refundOwedCents = refundable && fee ? Math.max(0, fee.balance.netPaidCents) : 0;
     await w.audit({

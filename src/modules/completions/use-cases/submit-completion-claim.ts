@@ -144,11 +144,10 @@ export async function submitCompletionClaim(ctx: Ctx, input: ClaimInput): Promis
             },
           },
         });
-        const [candidate, provider, members] = await Promise.all([
-          findUserById(w.tx, user.userId),
-          findProvider(w.tx, course.providerId),
-          memberEmails(w.tx, course.providerId),
-        ]);
+        // One after the other: a transaction is one connection, which runs one query at a time.
+        const candidate = await findUserById(w.tx, user.userId);
+        const provider = await findProvider(w.tx, course.providerId);
+        const members = await memberEmails(w.tx, course.providerId);
         const facts = {
           courseNumber,
           courseTitle: course.title,

@@ -40,11 +40,10 @@ export async function submitCourseApplication(ctx: Ctx, id: string): Promise<Sub
     // A course returned for revision goes back with its number and without a new fee.
     const resubmission = application.status === 'returned';
     const set = await setOf(w.tx, application);
-    const [entries, files, parts] = await Promise.all([
-      listMapEntries(w.tx, application.id),
-      listCourseFiles(w.tx, application.id),
-      listParts(w.tx, application.id),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const entries = await listMapEntries(w.tx, application.id);
+    const files = await listCourseFiles(w.tx, application.id);
+    const parts = await listParts(w.tx, application.id);
     const missing = missingForSubmission({
       details: application,
       competencies: set.competencies,

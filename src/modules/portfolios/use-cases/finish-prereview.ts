@@ -25,10 +25,9 @@ export async function finishPrereview(ctx: Ctx, id: string): Promise<PrereviewPo
     const since = portfolio.prereviewRequestedAt?.getTime() ?? 0;
     const fresh = (await listPortfolioComments(w.tx, id)).filter((c) => c.createdAt.getTime() >= since);
     if (fresh.length === 0) throw invalidState('Write at least one comment before finishing the pre-review.');
-    const [set, candidate] = await Promise.all([
-      setOfPortfolio(w.tx, portfolio),
-      findPortfolioCandidate(w.tx, portfolio.candidateId),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const set = await setOfPortfolio(w.tx, portfolio);
+    const candidate = await findPortfolioCandidate(w.tx, portfolio.candidateId);
     const moved = (await movePrereviewStatus(w.tx, id, 'prereview_requested', {
       status: 'draft',
       prereviewRequestedAt: null,
