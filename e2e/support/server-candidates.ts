@@ -11,7 +11,8 @@ import { type Ctx, type Role, systemCtx, transact } from '../../src/platform/con
 import type { Account } from './account-steps.js';
 import type { Journey } from './browser.js';
 
-async function ctxOf(journey: Journey, email: string, roles: Role[]): Promise<Ctx> {
+/** A use-case context acting as the account with this email, signed in with every factor. */
+export async function ctxOf(journey: Journey, email: string, roles: Role[]): Promise<Ctx> {
   const user = await findUserByEmail(journey.services.db, email);
   if (!user) throw new Error(`No account for ${email}`);
   return {

@@ -23,11 +23,13 @@ describe.each(testBackends())('blind review on %s', (backend) => {
   let t: TestApp;
   let rated: RatedPortfolio;
   let fileEvidenceId: string;
+  let firstId = '';
   beforeAll(async () => {
     t = await createTestApp(backend);
     const staff = (await staffMember(t)).session;
     rated = await assignedPortfolio(t, staff, { givenName: GIVEN, familyName: FAMILY, employer: EMPLOYER });
     const [first, second] = await competencyIds(t);
+    firstId = first!;
     const now = t.clock.now();
     fileEvidenceId = uuidv7();
     const stored = await portfolioBlobStore(t.services.config).put(
@@ -92,16 +94,18 @@ describe.each(testBackends())('blind review on %s', (backend) => {
       api(t, 'GET', `/api/v1/evaluator/assignments/${assignmentId}`, { session: s }),
     );
     const href = /href="(\/evaluator\/assignments\/[^"]+\/evidence\/[^"]+)"/.exec(page.body)?.[1];
-    expect(href).toMatch(new RegExp(`/evidence/${fileEvidenceId}/${rated.portfolio.number}-1\\.pdf$`));
+    expect(href).toMatch(
+      new RegExp(`/evidence/${fileEvidenceId}/${rated.portfolio.number}-${firstId}-1\\.pdf$`),
+    );
     const file = await add('file download (page)', get(t, href!, s));
-    expect(file.headers['content-disposition']).toContain(`${rated.portfolio.number}-1.pdf`);
+    expect(file.headers['content-disposition']).toContain(`${rated.portfolio.number}-${firstId}-1.pdf`);
     const download = (
       JSON.parse(json.body) as {
         competencies: Array<{ evidence: Array<{ file: { download: string } | null }> }>;
       }
     ).competencies[0]!.evidence[0]!.file!.download;
     const viaApi = await add('file download (API)', api(t, 'GET', download, { session: s }));
-    expect(viaApi.headers['content-disposition']).toContain(`${rated.portfolio.number}-1.pdf`);
+    expect(viaApi.headers['content-disposition']).toContain(`${rated.portfolio.number}-${firstId}-1.pdf`);
     for (const m of await mailsTo(t, evaluator.user.email))
       seen.push([`mail "${m.subject}"`, `${m.subject}\n${m.text}`]);
     return seen;

@@ -31,7 +31,7 @@ export interface BlindEvidence {
   explanation: string;
   url: string | null;
   body: string | null;
-  /** For files: PF-2026-000001-3.pdf, never the name it was uploaded under. */
+  /** For files: PF-2026-000001-CAT-3-1.pdf, never the name it was uploaded under. */
   file: { name: string; label: string; size: number } | null;
 }
 
@@ -71,10 +71,17 @@ export interface AssignmentView {
 export const evaluatorLabel = (position: number) =>
   position > 2 ? 'Third evaluator' : `Evaluator ${position}`;
 
-/** Neutral download names: the PF number and the item's place in the portfolio. */
+/**
+ * Neutral download names: the PF number, the competency and the item's place among that
+ * competency's evidence (PF-2026-000001-CAT-3-2.pdf). Counting within the competency keeps a file's
+ * name the same in a resubmission, where only reopened competencies gain or lose items.
+ */
 export function blindEvidence(number: string, rows: readonly EvidenceRow[]): Map<string, BlindEvidence> {
   const out = new Map<string, BlindEvidence>();
-  rows.forEach((e, i) => {
+  const placeIn = new Map<string, number>();
+  for (const e of rows) {
+    const place = (placeIn.get(e.competencyId) ?? 0) + 1;
+    placeIn.set(e.competencyId, place);
     const type = e.mime ? fileTypeForMime(e.mime) : undefined;
     out.set(e.id, {
       id: e.id,
@@ -87,13 +94,13 @@ export function blindEvidence(number: string, rows: readonly EvidenceRow[]): Map
       file:
         e.kind === 'file'
           ? {
-              name: `${number}-${i + 1}.${type?.ext ?? 'bin'}`,
+              name: `${number}-${e.competencyId}-${place}.${type?.ext ?? 'bin'}`,
               label: type?.label ?? 'file',
               size: e.size ?? 0,
             }
           : null,
     });
-  });
+  }
   return out;
 }
 

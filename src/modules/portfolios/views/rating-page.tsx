@@ -152,7 +152,9 @@ export function RatingPage(p: {
       <ErrorSummary errors={p.errors} />
       <p>
         {v.portfolio.setTitle}. {a.position > 2 ? 'You are the third evaluator. ' : ''}
-        {a.round > 1 ? `Resubmission: rate the ${rateCount} reopened competencies. ` : ''}
+        {a.round > 1
+          ? `Resubmission: rate the ${rateCount === 1 ? '1 reopened competency' : `${rateCount} reopened competencies`}. `
+          : ''}
         {open ? (
           <>
             Due {formatCalendarDate(a.dueOn)}. {a.dueOn < v.today && <span class="tag bad">Overdue</span>}
