@@ -11,7 +11,7 @@ export function printBanner(config: Config, url: string) {
   if (!config.smtpUrl && config.env !== 'production') lines.push(`  mail is kept at ${url}/dev/mail`);
   if (config.database.kind === 'pglite' && config.seedDemo) {
     lines.push('', `  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const a of demoAccounts) lines.push(`    ${a.email.padEnd(36)} ${a.description}`);
+    for (const a of demoAccounts) lines.push(`    ${a.email.padEnd(40)} ${a.description}`);
     lines.push(
       '',
       `  Staff and evaluator accounts need an authenticator code. Secret: ${DEMO_TOTP_SECRET}`,

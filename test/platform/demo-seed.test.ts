@@ -4,19 +4,21 @@ import { users } from '../../src/modules/accounts/schema.js';
 import { applications } from '../../src/modules/applications/schema.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from '../../src/modules/demo/demo-accounts.js';
 import { seedDemo, seedDemoIfEmpty } from '../../src/modules/demo/seed-demo.js';
+import { evaluatorProfiles, portfolios } from '../../src/modules/portfolios/schema.js';
 import { providerMembers, providers } from '../../src/modules/providers/schema.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { codeFor, signInSession } from '../support/accounts.js';
-import { api, postForm } from '../support/sessions.js';
+import { testBackends } from '../support/backends.js';
+import { api, get, postForm, sessionFor, type TestSession } from '../support/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-describe('demo data', () => {
+describe.each(testBackends())('demo data on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp(backend);
     await seedDemoIfEmpty(systemCtx(t.services, 'test'));
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('gives every demo candidate an application in the state the README promises', async () => {
@@ -57,5 +59,101 @@ describe('demo data', () => {
     const code = await postForm(t, '/sign-in/mfa', { code: await codeFor(t, DEMO_TOTP_SECRET) }, session);
     expect(code.statusCode).toBe(303);
     expect((await api(t, 'GET', '/api/v1/me', { session })).json()).toMatchObject({ mfaVerified: true });
+  });
+
+  const signedIn = async (email: string): Promise<TestSession> => {
+    const [user] = await t.services.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    return sessionFor(t, user!.id, email);
+  };
+  const portfolioOf = async (session: TestSession) => {
+    const list = (await api(t, 'GET', '/api/v1/portfolios', { session })).json();
+    expect(list.items).toHaveLength(1);
+    const res = await api(t, 'GET', `/api/v1/portfolios/${list.items[0].id}`, { session });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('gives both demo portfolio evaluators a trained profile for the demo set, at libraries of their own', async () => {
+    const rows = await t.services.db
+      .select({ email: users.email, profile: evaluatorProfiles })
+      .from(evaluatorProfiles)
+      .innerJoin(users, eq(users.id, evaluatorProfiles.userId));
+    const byEmail = new Map(rows.map((r) => [r.email, r.profile]));
+    for (const email of ['portfolio.evaluator@demo.lssc.example', 'portfolio.evaluator2@demo.lssc.example']) {
+      const profile = byEmail.get(email);
+      expect(profile, email).toMatchObject({ yearlyCapacity: 12, active: true });
+      expect(profile!.setIds).toContain('cataloging-classification');
+      expect(profile!.setIds.length).toBeGreaterThanOrEqual(2);
+      expect(profile!.trainingCompletedOn! < t.clock.today()).toBe(true);
+      expect(profile!.employer).not.toMatch(/Springfield|Prairie|Riverside|Oak Grove/);
+    }
+  });
+
+  it('shows Pat, signed in with the published code, one portfolio to rate with draft ratings kept', async () => {
+    const [pat] = await t.services.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.email, 'portfolio.evaluator@demo.lssc.example'));
+    const session = await signInSession(t, pat!, DEMO_PASSWORD);
+    const mfa = await postForm(t, '/sign-in/mfa', { code: await codeFor(t, DEMO_TOTP_SECRET) }, session);
+    expect(mfa.statusCode).toBe(303);
+    const list = (await api(t, 'GET', '/api/v1/evaluator/assignments', { session })).json();
+    const toRate = list.items.filter((i: { state: string }) => i.state === 'to_rate');
+    expect(toRate).toHaveLength(1);
+    expect(list.items.map((i: { state: string }) => i.state).sort()).toEqual(['decided', 'to_rate']);
+    const view = (await api(t, 'GET', `/api/v1/evaluator/assignments/${toRate[0].id}`, { session })).json();
+    const mine = view.competencies.filter((c: { mine: unknown }) => c.mine !== null);
+    expect(mine.map((c: { id: string }) => c.id)).toEqual(['CAT-1', 'CAT-2', 'CAT-3']);
+    expect(view.competencies).toHaveLength(8);
+    expect(view.othersVisible).toBe(false);
+    expect(view.assignment.submittedAt).toBeNull();
+    const page = await get(t, '/evaluator/assignments', session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(toRate[0].number);
+  });
+
+  it('shows Paz both portfolios rated: one waiting for Pat, one decided', async () => {
+    const session = await signedIn('portfolio.evaluator2@demo.lssc.example');
+    const list = (await api(t, 'GET', '/api/v1/evaluator/assignments', { session })).json();
+    expect(list.items.map((i: { state: string }) => i.state).sort()).toEqual(['decided', 'waiting']);
+  });
+
+  it('has Polly building, Eve in evaluation and paid, and Mo asked for more on two competencies', async () => {
+    const polly = await portfolioOf(await signedIn('portfolio@demo.lssc.example'));
+    expect(polly).toMatchObject({ status: 'draft', editable: true, number: null });
+    expect(polly.progress.complete).toBe(false);
+    expect(polly.progress.lackingPrimary).toEqual(['CAT-4', 'CAT-5', 'CAT-6', 'CAT-7', 'CAT-8']);
+    expect(polly.progress.statementWords).toBeGreaterThan(0);
+    const kinds = polly.competencies.flatMap((c: { evidence: Array<{ kind: string }> }) =>
+      c.evidence.map((e) => e.kind),
+    );
+    expect(kinds.sort()).toEqual(['file', 'link', 'text', 'text']);
+
+    const eve = await portfolioOf(await signedIn('evaluation@demo.lssc.example'));
+    expect(eve).toMatchObject({ status: 'in_evaluation', editable: false });
+    expect(eve.fee).toMatchObject({ paid: true, due: { amountCents: 0 } });
+    expect(eve.fee.amount.amountCents).toBeGreaterThan(0);
+    expect(eve.outcome.rounds).toEqual([]);
+
+    const mo = await portfolioOf(await signedIn('moreinfo@demo.lssc.example'));
+    expect(mo.status).toBe('more_information');
+    expect(mo.outcome.rounds).toHaveLength(1);
+    expect(mo.outcome.rounds[0].outcome).toBe('more_information');
+    expect(mo.outcome.reopened.map((c: { id: string }) => c.id)).toEqual(['CAT-5', 'CAT-6']);
+    expect(mo.outcome.resubmission).toEqual({ possible: true, lackingPrimary: [] });
+    const cat5 = mo.outcome.rounds[0].competencies.find((c: { id: string }) => c.id === 'CAT-5');
+    expect(cat5.ratings.map((r: { evaluator: string }) => r.evaluator).sort()).toEqual([
+      'Evaluator 1',
+      'Evaluator 2',
+    ]);
+    expect(cat5.ratings.every((r: { comment: string }) => r.comment.length > 20)).toBe(true);
+    const [row] = await t.services.db
+      .select({ unlocked: portfolios.unlockedCompetencyIds })
+      .from(portfolios)
+      .where(eq(portfolios.id, mo.id));
+    expect(row!.unlocked).toEqual(['CAT-5', 'CAT-6']);
+    const page = await get(t, `/portfolios/${mo.id}`, await signedIn('moreinfo@demo.lssc.example'));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(cat5.ratings[0].comment);
   });
 });

@@ -38,7 +38,13 @@ export const demoAccounts: DemoAccount[] = [
     email: 'portfolio.evaluator@demo.lssc.example',
     name: 'Pat Evaluator',
     roles: ['portfolio_evaluator'],
-    description: 'portfolio evaluator (MFA)',
+    description: 'portfolio evaluator: one portfolio to rate, drafts saved (MFA)',
+  },
+  {
+    email: 'portfolio.evaluator2@demo.lssc.example',
+    name: 'Paz Evaluator',
+    roles: ['portfolio_evaluator'],
+    description: 'second portfolio evaluator, ratings submitted (MFA)',
   },
   {
     email: 'course.evaluator@demo.lssc.example',
@@ -117,6 +123,27 @@ export const demoAccounts: DemoAccount[] = [
     name: 'Alma Admitted',
     roles: ['candidate'],
     description: 'candidate, admitted',
+    application: 'admitted',
+  },
+  {
+    email: 'portfolio@demo.lssc.example',
+    name: 'Polly Portfolio',
+    roles: ['candidate'],
+    description: 'candidate, portfolio being built',
+    application: 'admitted',
+  },
+  {
+    email: 'evaluation@demo.lssc.example',
+    name: 'Eve Evaluation',
+    roles: ['candidate'],
+    description: 'candidate, portfolio with its evaluators',
+    application: 'admitted',
+  },
+  {
+    email: 'moreinfo@demo.lssc.example',
+    name: 'Mo Moreinfo',
+    roles: ['candidate'],
+    description: 'candidate, portfolio needs more information',
     application: 'admitted',
   },
 ];

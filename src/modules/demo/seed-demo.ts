@@ -6,6 +6,7 @@ import { createUser } from '../accounts/use-cases/create-user.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
 import { seedDemoCatalog } from './seed-demo-catalog.js';
+import { seedDemoPortfolios } from './seed-demo-portfolios.js';
 import { seedDemoProvider } from './seed-demo-provider.js';
 
 /** Demo data for the embedded default: added once, when the database has no users. */
@@ -33,6 +34,7 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
     created.set(account.email, user.id);
   }
   await seedDemoApplications(ctx, created);
+  await seedDemoPortfolios(ctx, created);
   await seedDemoProvider(ctx, created);
   await seedDemoCatalog(ctx, created);
 }
