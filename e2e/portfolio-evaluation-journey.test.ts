@@ -326,7 +326,7 @@ describe('a portfolio from pre-review through "more information" to approval', {
     expect(text).toMatch(/Evaluator 1: Not met/);
     expect(text).toMatch(/Evaluator 2: Not met/);
     for (const name of ['Morgan', 'Reyes', 'Drew', 'Okonkwo']) expect(text).not.toContain(name);
-    expect(text).toContain('Round 1: More information needed');
+    expect(text).toContain('Round 1: More information requested');
 
     await visit(page, '/dashboard');
     expect(await rowText(page, /Cataloging and Classification/)).toContain(
@@ -405,7 +405,7 @@ describe('a portfolio from pre-review through "more information" to approval', {
     expect(text).toContain('Status: Approved');
     expect(text).toContain('Approved. The evaluators found that your portfolio shows the competencies');
     expect(text).toContain('Round 2 (after your resubmission): Approved');
-    expect(text).toContain('Round 1: More information needed');
+    expect(text).toContain('Round 1: More information requested');
     await follow(page, 'See your certification progress on your dashboard');
     expect(path(page)).toBe('/dashboard');
     expect(await rowText(page, /Cataloging and Classification/)).toContain(

@@ -96,7 +96,7 @@ describe.each(testBackends())("the candidate's view of portfolio outcomes on %s"
     expect(open.body).toContain('The evaluators asked for more evidence for this competency.');
     expect(open.body).toContain(`action="/portfolios/${p.id}/competencies/${c1}/evidence"`);
     expect(open.body).toContain(commentFor(1, 1, c1!));
-    expect(open.body).toContain('Round 1: More information needed');
+    expect(open.body).toContain('Round 1: More information requested');
     await expectNoEvaluatorIdentity(p, open.body);
     const locked = await get(t, `/portfolios/${p.id}/competencies/${c2}`, p.candidate.session);
     expect(locked.body).toContain(
@@ -206,7 +206,7 @@ describe.each(testBackends())("the candidate's view of portfolio outcomes on %s"
     expect(res.statusCode, res.body).toBe(200);
     const waiting = await overview(p);
     expect(waiting.body).toContain('You resubmitted the portfolio.');
-    expect(waiting.body).toContain('Round 1: More information needed');
+    expect(waiting.body).toContain('Round 1: More information requested');
     expect(waiting.body).not.toContain('Round 2');
     expect(waiting.body).not.toContain(`action="/portfolios/${p.id}/resubmit"`);
 
@@ -217,7 +217,7 @@ describe.each(testBackends())("the candidate's view of portfolio outcomes on %s"
     const page = await overview(p);
     expect(page.body).toContain('Round 2 (after your resubmission): Approved');
     expect(page.body).toContain('Only the reopened competencies were rated again');
-    expect(page.body).toContain('Round 1: More information needed');
+    expect(page.body).toContain('Round 1: More information requested');
     expect(page.body).toContain(commentFor(2, 1, p.flagged[0]!));
     expect(page.body).toContain('You have achieved this set by portfolio.');
     await expectNoEvaluatorIdentity(p, page.body);

@@ -6,12 +6,6 @@ import { type PortfolioRating, ratings } from './schema.js';
 
 export const RATING_COMMENT_MAX = 4000;
 
-export const ratingLabels: Record<PortfolioRating, string> = {
-  met: 'Met',
-  partial: 'Partially met',
-  not_met: 'Not met',
-};
-
 export const ratingsInputSchema = z.object({
   ratings: z
     .array(

@@ -7,6 +7,7 @@ import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireRole } from '../../accounts/access.js';
 import { parseInput } from '../../applications/validate.js';
 import { setTitleLookup } from '../assignment-service.js';
+import { evaluatorLabel } from '../labels.js';
 import { setOfPortfolio } from '../portfolio-set.js';
 import { type DecisionRow, pageMyAssignments } from '../rating-repository.js';
 import {
@@ -67,9 +68,6 @@ export interface AssignmentView {
   decision: Pick<DecisionRow, 'outcome' | 'decidedBy'> | null;
   today: CalendarDate;
 }
-
-export const evaluatorLabel = (position: number) =>
-  position > 2 ? 'Third evaluator' : `Evaluator ${position}`;
 
 /**
  * Neutral download names: the PF number, the competency and the item's place among that

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../platform/db/client.js';
 import { policyFor } from '../../applications/own-application.js';
 import { findCurrentApplication } from '../../applications/repository.js';
 import type { Competency } from '../../policy/framework.js';
+import { evaluatorLabel } from '../labels.js';
 import { type DecidedRating, loadDecidedRounds } from '../outcome-repository.js';
 import { type Rating, reconcileCompetency } from '../rules/outcome.js';
 import type { PortfolioOutcome } from '../schema.js';
@@ -52,10 +53,6 @@ export interface PortfolioOutcomeView {
 }
 
 /** "Evaluator 1", "Evaluator 2", "Third evaluator": the slot, which says nothing about the person. */
-export function evaluatorLabel(position: number): string {
-  return position <= 2 ? `Evaluator ${position}` : 'Third evaluator';
-}
-
 type Slot = Map<string, DecidedRating>;
 
 /**

@@ -1,7 +1,7 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { Form } from '../../../views/forms.js';
+import { outcomeLabels, ratingLabels, ratingTones } from '../labels.js';
 import type { Rating } from '../rules/outcome.js';
-import type { PortfolioOutcome } from '../schema.js';
 import type { CompetencyView, PortfolioView } from '../use-cases/view-portfolio.js';
 import type {
   CompetencyOutcomeView,
@@ -16,25 +16,11 @@ import type {
  * step for each outcome.
  */
 
-export const ratingLabels: Record<Rating, string> = {
-  met: 'Met',
-  partial: 'Partially met',
-  not_met: 'Not met',
-};
-
-export const outcomeLabels: Record<PortfolioOutcome, string> = {
-  approved: 'Approved',
-  more_information: 'More information needed',
-  not_satisfactory: 'Not satisfactory',
-};
-
-const ratingTone: Record<Rating, string> = { met: 'tag ok', partial: 'tag warn', not_met: 'tag bad' };
-
 const dayOf = (d: Date) => formatCalendarDate(d.toISOString().slice(0, 10));
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 function RatingTag({ rating }: { rating: Rating }) {
-  return <span class={ratingTone[rating]}>{ratingLabels[rating]}</span>;
+  return <span class={ratingTones[rating]}>{ratingLabels[rating]}</span>;
 }
 
 function Comments({ c }: { c: CompetencyOutcomeView }) {

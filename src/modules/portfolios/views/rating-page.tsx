@@ -2,9 +2,15 @@ import { type CalendarDate, formatCalendarDate } from '../../../lib/calendar-dat
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatBytes } from '../../../platform/files/format-bytes.js';
 import { ChoiceField, ErrorSummary, Form, Pagination, TextArea } from '../../../views/forms.js';
-import { evidenceKindLabels, evidenceRoleLabels, roleOf } from '../labels.js';
-import { commentField, RATING_COMMENT_MAX, ratingField, ratingLabels } from '../rating-input.js';
-import type { PortfolioOutcome, PortfolioRating } from '../schema.js';
+import {
+  evidenceKindLabels,
+  evidenceRoleLabels,
+  outcomeLabels,
+  ratingLabels,
+  ratingTones,
+  roleOf,
+} from '../labels.js';
+import { commentField, RATING_COMMENT_MAX, ratingField } from '../rating-input.js';
 import type {
   AssignmentView,
   BlindEvidence,
@@ -15,16 +21,6 @@ import type {
 
 type Values = Record<string, string>;
 
-const ratingTone: Record<PortfolioRating, string> = {
-  met: 'tag ok',
-  partial: 'tag warn',
-  not_met: 'tag bad',
-};
-const outcomeLabels: Record<PortfolioOutcome, string> = {
-  approved: 'Approved',
-  more_information: 'More information requested',
-  not_satisfactory: 'Not satisfactory',
-};
 const ratingOptions = (['met', 'partial', 'not_met'] as const).map((r) => [r, ratingLabels[r]] as const);
 
 export const assignmentHref = (id: string) => `/evaluator/assignments/${id}`;
@@ -32,7 +28,7 @@ export const assignmentHref = (id: string) => `/evaluator/assignments/${id}`;
 function Rated({ r }: { r: ShownRating }) {
   return (
     <>
-      <span class={ratingTone[r.rating]}>{ratingLabels[r.rating]}</span> {r.comment}
+      <span class={ratingTones[r.rating]}>{ratingLabels[r.rating]}</span> {r.comment}
     </>
   );
 }
