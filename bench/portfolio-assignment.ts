@@ -3,7 +3,9 @@
  * evidence items each), their candidates, applications and experience, fees and ledgers, 500
  * evaluators with profiles and declared conflicts, and a history of assignments; then assigning the
  * 1,000 paid portfolios that are waiting (target: under 5 s), the overdue-reminder sweep, and the
- * staff and evaluator pages one request at a time (target: p95 under 50 ms).
+ * staff and evaluator pages one request at a time (target: p95 under 50 ms). The decided portfolios
+ * carry their ratings and decisions (seed-portfolio-evaluations.ts), for the staff pipeline and
+ * evaluation statistics pages and API.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lssc_bench_portfolios node --import tsx bench/portfolio-assignment.ts
  */
@@ -18,6 +20,7 @@ import { assignPaidPortfolios } from '../src/modules/portfolios/use-cases/assign
 import type { Ctx } from '../src/platform/context.js';
 import { noJobQueue } from '../src/platform/jobs/queue.js';
 import { startRuntime } from '../src/server.js';
+import { seedEvaluationHistory } from './seed-portfolio-evaluations.js';
 
 const PORTFOLIOS = Number(process.env.BENCH_PORTFOLIOS ?? 20_000);
 const EVALUATORS = Number(process.env.BENCH_EVALUATORS ?? 500);
@@ -138,25 +141,36 @@ await timed(
      from ev e cross join generate_series(1, 2) k
      union all
      select gen_random_uuid(), e.id, 'person', 'candidate' || (e.n * 40) || '@bench.example', now() from ev e`);
-    // Two assignments per evaluated portfolio: this year for those in evaluation (half overdue), earlier for decided ones.
+    // Two assignments per evaluated portfolio: this year for those in evaluation (half overdue; the
+    // first evaluator of one in three has rated already), spread over earlier years for decided ones
+    // (rated 3 to 40 days after assignment).
     await q(
       `insert into portfolio_assignments (id, portfolio_id, evaluator_id, round, position, assigned_at, due_on, submitted_at)
      select gen_random_uuid(), p.id, ev.id, 1, k, t.at, (t.at + interval '30 days')::date,
-       case when p.status = 'in_evaluation' then null else t.at + interval '20 days' end
+       case when p.status <> 'in_evaluation' then t.at + make_interval(days => 3 + (c.n * 7 + k * 13) % 38)
+            when k = 1 and c.n % 3 = 0 then t.at + interval '3 days' end
      from portfolios p join cand c on c.id = p.candidate_id cross join generate_series(1, 2) k
      join ev on ev.n = 1 + (c.n + k * 250) % $1
-     cross join lateral (select case when p.status <> 'in_evaluation' then now() - interval '400 days'
+     cross join lateral (select case when p.status <> 'in_evaluation' then now() - make_interval(days => 400 + c.n % 300)
                                      when c.n % 2 = 0 then now() - interval '40 days'
                                      else now() - interval '5 days' end as at) t
      where p.status in ('in_evaluation', 'approved', 'not_satisfactory')`,
       [EVALUATORS],
     );
+    await seedEvaluationHistory(q, EVALUATORS);
     await q('commit');
     await q('vacuum analyze');
   },
 );
 const counts = await q(`select status, count(*)::int as n from portfolios group by status order by status`);
 console.log(`  ${counts.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+const volumes = await q(`select (select count(*)::int from portfolio_assignments) as assignments,
+  (select count(*)::int from portfolio_ratings) as ratings, (select count(*)::int from portfolio_decisions) as decisions`);
+console.log(
+  `  ${Object.entries(volumes.rows[0])
+    .map(([k, v]) => `${(v as number).toLocaleString('en-US')} ${k}`)
+    .join(', ')}`,
+);
 
 const ctx: Ctx = {
   ...runtime.services,
@@ -248,6 +262,48 @@ console.log(`  reminded ${reminded.reminded}`);
 await timePages('after assigning', [
   ['staff: assignment overview', '/staff/portfolios/assignment', staffCookie],
   ['staff: panel of an assigned portfolio', `/staff/portfolios/${waiting[0]!.id}/assignment`, staffCookie],
+]);
+const someSet = (await q(`select set_id from portfolios where status = 'approved' limit 1`)).rows[0]
+  .set_id as string;
+const lastYear = Number(today.slice(0, 4)) - 1;
+await timePages('pipeline and statistics', [
+  ...[
+    'awaiting_payment',
+    'awaiting_evaluators',
+    'in_evaluation',
+    'overdue',
+    'more_information',
+    'decided',
+  ].map((stage): [string, string, string] => [
+    `staff: pipeline, ${stage}`,
+    `/staff/portfolios?stage=${stage}`,
+    staffCookie,
+  ]),
+  [
+    'staff: pipeline, in evaluation, one set, page 2',
+    `/staff/portfolios?stage=in_evaluation&set=${someSet}&page=2`,
+    staffCookie,
+  ],
+  ['staff: pipeline, decided, one set', `/staff/portfolios?stage=decided&set=${someSet}`, staffCookie],
+  ['staff: pipeline, decided, page 200', '/staff/portfolios?stage=decided&page=200', staffCookie],
+  ['staff: statistics, this year', '/staff/portfolios/statistics', staffCookie],
+  [
+    `staff: statistics, ${lastYear} (most of the history)`,
+    `/staff/portfolios/statistics?year=${lastYear}`,
+    staffCookie,
+  ],
+  [
+    `staff: statistics, ${lastYear}, one set`,
+    `/staff/portfolios/statistics?year=${lastYear}&set=${someSet}`,
+    staffCookie,
+  ],
+  [
+    `staff: statistics, two years, turnaround page 5`,
+    `/staff/portfolios/statistics?from=${lastYear - 1}-01-01&page=5`,
+    staffCookie,
+  ],
+  ['api: pipeline, overdue', '/api/v1/staff/portfolio-pipeline?stage=overdue', staffCookie],
+  [`api: statistics, ${lastYear}`, `/api/v1/staff/portfolio-statistics?year=${lastYear}`, staffCookie],
 ]);
 await app.close();
 await client.end();

@@ -250,5 +250,9 @@ export const portfolioDecisions = pgTable(
   (t) => [
     uniqueIndex('portfolio_decisions_round_uq').on(t.portfolioId, t.round),
     index('portfolio_decisions_set_idx').on(t.setId, t.decidedAt),
+    // The staff pipeline's "decided" stage, newest first (read backwards): a page comes from this index alone.
+    index('portfolio_decisions_final_idx')
+      .on(t.decidedAt, t.id)
+      .where(sql`${t.outcome} <> 'more_information'`),
   ],
 );

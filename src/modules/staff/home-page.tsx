@@ -61,6 +61,12 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       </p>
       <h2>Portfolios</h2>
       <p>
+        <a href="/staff/portfolios">Portfolios by stage</a>: awaiting payment or evaluators, in evaluation,
+        overdue, waiting for more information, decided.{' '}
+        <a href="/staff/portfolios/statistics">Evaluation statistics</a>: turnaround, outcomes and agreement
+        between evaluators.
+      </p>
+      <p>
         <a href="/staff/portfolios/prereview">Portfolio pre-reviews</a>: draft portfolios whose candidates
         asked for comments before submitting.
       </p>
