@@ -49,16 +49,36 @@ export async function seedEvaluationHistory(q: Query, evaluators: number): Promi
      cross join generate_series(1, 10) j
      where a.submitted_at is not null`);
   // One decision per round decided, two days after its last rating; the set copied from the portfolio.
-  await q(`insert into portfolio_decisions (id, portfolio_id, round, set_id, outcome, decided_by, flagged, decided_at)
+  await q(`insert into portfolio_decisions (id, portfolio_id, round, set_id, outcome, decided_by, flagged, rating_pairs, decided_at)
      select gen_random_uuid(), p.id, r.round, p.set_id,
        case when r.round < p.round or p.status = 'more_information' then 'more_information' else p.status end,
        case when r.thirds > 0 then 'third_evaluator' else 'both_evaluators' end,
        case when r.round < p.round or p.status = 'more_information' then array['c2', 'c5'] else '{}' end,
-       r.last + interval '2 days'
+       '{0,0,0,0,0,0,0,0,0}', r.last + interval '2 days'
      from portfolios p
      join lateral (select a.round, max(a.submitted_at) as last, count(*) filter (where a.position = 3) as thirds
                    from portfolio_assignments a where a.portfolio_id = p.id group by a.round) r on true
      where p.status in ('approved', 'not_satisfactory', 'more_information')`);
+  // The pair counts the decision code stores with each decision (rating-repository.ts ratingPairsOf), in one pass.
+  await q(`update portfolio_decisions d set rating_pairs = x.cells
+     from (select a1.portfolio_id, a1.round, array[
+         count(*) filter (where r1.rating = 'met' and r2.rating = 'met'),
+         count(*) filter (where r1.rating = 'met' and r2.rating = 'partial'),
+         count(*) filter (where r1.rating = 'met' and r2.rating = 'not_met'),
+         count(*) filter (where r1.rating = 'partial' and r2.rating = 'met'),
+         count(*) filter (where r1.rating = 'partial' and r2.rating = 'partial'),
+         count(*) filter (where r1.rating = 'partial' and r2.rating = 'not_met'),
+         count(*) filter (where r1.rating = 'not_met' and r2.rating = 'met'),
+         count(*) filter (where r1.rating = 'not_met' and r2.rating = 'partial'),
+         count(*) filter (where r1.rating = 'not_met' and r2.rating = 'not_met')]::int[] as cells
+       from portfolio_assignments a1
+       join portfolio_assignments a2 on a2.portfolio_id = a1.portfolio_id and a2.round = a1.round and a2.position = 2
+         and a2.replaced_at is null and a2.submitted_at is not null
+       join portfolio_ratings r1 on r1.assignment_id = a1.id
+       join portfolio_ratings r2 on r2.assignment_id = a2.id and r2.competency_id = r1.competency_id
+       where a1.position = 1 and a1.replaced_at is null and a1.submitted_at is not null
+       group by a1.portfolio_id, a1.round) x
+     where x.portfolio_id = d.portfolio_id and x.round = d.round`);
   await q(`update portfolios p set decided_at = d.decided_at
      from portfolio_decisions d where d.portfolio_id = p.id and d.round = p.round`);
 }

@@ -116,6 +116,8 @@ describe.each(testBackends())('rating portfolios on %s', (backend) => {
     expect((await statusOf(t, rated.portfolio.id)).status).toBe('approved');
     const [decision] = await decisionOf(rated.portfolio.id);
     expect(decision).toMatchObject({ round: 1, outcome: 'approved', setId: TEN_SET, flagged: [] });
+    // Stored for the agreement statistics: evaluator 1's M×7, P×3 against evaluator 2's M×10.
+    expect(decision?.ratingPairs).toEqual([7, 0, 0, 3, 0, 0, 0, 0, 0]);
     const [achieved] = await t.services.db
       .select()
       .from(setAchievements)

@@ -4,18 +4,14 @@ import { expect } from 'vitest';
 import { users } from '../../src/modules/accounts/schema.js';
 import { setAchievements } from '../../src/modules/applications/schema.js';
 import { findActivePolicy } from '../../src/modules/policy/repository.js';
+import { insertDecision } from '../../src/modules/portfolios/rating-repository.js';
 import {
   type CompetencyRatings,
   portfolioOutcome,
   type Rating,
   ratingsForResubmission,
 } from '../../src/modules/portfolios/rules/outcome.js';
-import {
-  portfolioAssignments,
-  portfolioDecisions,
-  portfolioRatings,
-  portfolios,
-} from '../../src/modules/portfolios/schema.js';
+import { portfolioAssignments, portfolioRatings, portfolios } from '../../src/modules/portfolios/schema.js';
 import { systemCtx, transact } from '../../src/platform/context.js';
 import { uuidv7 } from '../../src/platform/ids.js';
 import { portfolioEvaluator } from '../http/portfolio-assignment-support.js';
@@ -196,7 +192,7 @@ export async function decideRound(t: TestApp, staff: TestSession, p: AssignedPor
   if (result.outcome === 'needs_third_evaluator') throw new Error('These ratings need a third evaluator');
   const outcome = result.outcome;
   await transact(systemCtx(t.services, 'test-decision'), async (w) => {
-    await w.tx.insert(portfolioDecisions).values({
+    await insertDecision(w.tx, {
       id: uuidv7(now.getTime()),
       portfolioId: p.id,
       round,

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { insertDecision } from '../../src/modules/portfolios/rating-repository.js';
 import {
   type PortfolioOutcome,
   type PortfolioRating,
   type PortfolioStatus,
   portfolioAssignments,
-  portfolioDecisions,
   portfolioRatings,
   portfolios,
 } from '../../src/modules/portfolios/schema.js';
@@ -124,7 +124,7 @@ export async function evaluationRound(
 }
 
 export async function decide(t: TestApp, p: StagedPortfolio, round: number, d: Decision): Promise<void> {
-  await t.services.db.insert(portfolioDecisions).values({
+  await insertDecision(t.services.db, {
     id: uuidv7(at(d.decidedOn).getTime()),
     portfolioId: p.id,
     round,

@@ -25,7 +25,7 @@ const waitingStatuses = ['submitted', 'resubmitted'] as const;
  * ledger rule (rules/ledger.ts) as SQL so a batch is one query: one pass over the fee's entries on
  * fees_subject_uq and ledger_entries_fee_idx.
  */
-const feeSettled = sql`not exists (
+export const feeSettled = sql`not exists (
   select 1 from ${fees} f
   where f.kind = 'portfolio' and f.subject_id = ${portfolios.id}
     and not coalesce((select bool_or(l.kind = 'charge')
@@ -43,7 +43,7 @@ const noCurrentAssignment = sql`not exists (
  * could not be kept, see use-cases/resubmit-portfolio.ts): filling the empty slots moves it to
  * "in evaluation", so it is never listed with every slot taken.
  */
-const waitingForEvaluators = or(
+export const waitingForEvaluators = or(
   eq(portfolios.status, 'resubmitted'),
   and(eq(portfolios.status, 'submitted'), noCurrentAssignment),
 );

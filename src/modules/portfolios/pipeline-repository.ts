@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../lib/calendar-date.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../accounts/schema.js';
 import { anyOf, rowsOf } from '../completions/roster-sql.js';
-import { fees, ledgerEntries } from '../payments/schema.js';
+import { feeSettled, waitingForEvaluators } from './assignment-repository.js';
 import { portfolioAssignments, portfolioDecisions, portfolios } from './schema.js';
 
 /**
@@ -21,25 +21,6 @@ export const pipelineStages = [
 ] as const;
 export type PipelineStage = (typeof pipelineStages)[number];
 
-const waitingStatuses = ['submitted', 'resubmitted'] as const;
-
-/*
- * The two rules below are the assignment's own (assignment-repository.ts keeps them private): the
- * pipeline must split "waiting" exactly as the assignment overview does, and a test compares the two
- * pages' figures so they cannot drift apart.
- */
-/** The portfolio fee is settled (or none was charged): charges + refunds − payments − waivers ≤ 0. */
-const feeSettled = sql`not exists (
-  select 1 from ${fees} f
-  where f.kind = 'portfolio' and f.subject_id = ${portfolios.id}
-    and not coalesce((select bool_or(l.kind = 'charge')
-                and sum(case when l.kind in ('charge', 'refund') then l.amount_cents else -l.amount_cents end) <= 0
-         from ${ledgerEntries} l where l.fee_id = f.id), false))`;
-
-/** No evaluator holds a slot of the portfolio's current round. */
-const noCurrentAssignment = sql`not exists (
-  select 1 from ${portfolioAssignments} a
-  where a.portfolio_id = ${portfolios.id} and a.round = ${portfolios.round} and a.replaced_at is null)`;
 
 /** A decision that ends the evaluation (the predicate of portfolio_decisions_final_idx, so written as a literal). */
 const finalOutcome = sql`${portfolioDecisions.outcome} <> 'more_information'`;
@@ -67,7 +48,7 @@ export async function pipelineCounts(
       (select count(*)::int from ${portfolioDecisions} where ${finalOutcome} ${dSet}) as decided
     from (select count(*) filter (where not settled)::int as unpaid, count(*) filter (where settled)::int as paid
           from (select ${feeSettled} as settled from ${portfolios}
-                where ${portfolios.status} in ('submitted', 'resubmitted') and ${noCurrentAssignment} ${pSet}) s) w`);
+                where ${waitingForEvaluators} ${pSet}) s) w`);
   const [row] = rowsOf<{
     unpaid: number;
     paid: number;
@@ -136,14 +117,7 @@ export async function pipelinePage(db: Queryable, q: PipelinePageQuery): Promise
             .select({ ...rowColumns, since: portfolios.submittedAt })
             .from(portfolios)
             .innerJoin(users, eq(users.id, portfolios.candidateId))
-            .where(
-              and(
-                inArray(portfolios.status, [...waitingStatuses]),
-                noCurrentAssignment,
-                paid,
-                inSet(portfolios.setId, q.setId),
-              ),
-            )
+            .where(and(waitingForEvaluators, paid, inSet(portfolios.setId, q.setId)))
             .orderBy(submittedKey, asc(portfolios.id)),
         ),
       );

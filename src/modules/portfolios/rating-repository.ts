@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../accounts/schema.js';
 import type { AssignmentRow } from './assignment-repository.js';
+import { RATING_ORDER } from './rules/agreement.js';
 import {
   type PortfolioRating,
   portfolioAssignments,
@@ -127,8 +128,11 @@ export async function markAssignmentSubmitted(
   return row;
 }
 
-export async function insertDecision(tx: Queryable, row: DecisionRow): Promise<void> {
-  await tx.insert(portfolioDecisions).values(row);
+/** Record a round's decision, with its rating pairs counted from the ratings just submitted. */
+export async function insertDecision(tx: Queryable, row: Omit<DecisionRow, 'ratingPairs'>): Promise<void> {
+  await tx
+    .insert(portfolioDecisions)
+    .values({ ...row, ratingPairs: ratingPairsOf(row.portfolioId, row.round) });
 }
 
 export async function listDecisions(db: Queryable, portfolioId: string): Promise<DecisionRow[]> {
@@ -148,4 +152,23 @@ export async function listStaffAddresses(db: Queryable): Promise<string[]> {
     .orderBy(asc(users.email))
     .limit(50);
   return rows.map((r) => r.email);
+}
+
+/**
+ * The nine counts of how the first two evaluators' ratings of a round paired up (rules/agreement.ts
+ * order: first evaluator's rating by second's, met/partial/not met), as an SQL expression to store
+ * with the decision. Only competencies both rated in that round count: in a resubmission, the
+ * reopened ones.
+ */
+export function ratingPairsOf(portfolioId: SQL | string, round: SQL | number): SQL {
+  const cells = RATING_ORDER.flatMap((f) =>
+    RATING_ORDER.map((s) => sql`count(*) filter (where x.f = ${f} and x.s = ${s})::int`),
+  );
+  return sql`(select array[${sql.join(cells, sql`, `)}]::int[] from (
+    select min(r.rating) filter (where a.position = 1) as f, min(r.rating) filter (where a.position = 2) as s
+    from ${portfolioAssignments} a join ${portfolioRatings} r on r.assignment_id = a.id
+    where a.portfolio_id = ${portfolioId} and a.round = ${round} and a.position in (1, 2)
+      and a.replaced_at is null and a.submitted_at is not null
+    group by r.competency_id) x
+    where x.f is not null and x.s is not null)`;
 }

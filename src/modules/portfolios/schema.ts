@@ -245,6 +245,12 @@ export const portfolioDecisions = pgTable(
     }).notNull(),
     /** Competencies reopened by "more information"; empty otherwise. */
     flagged: text('flagged').array().notNull(),
+    /**
+     * How the first two evaluators' ratings of this round paired up, competency by competency: nine
+     * counts, (met, partial, not met) × (met, partial, not met) as in rules/agreement.ts. Written with
+     * the decision so agreement statistics sum a few numbers per decision instead of re-reading ratings.
+     */
+    ratingPairs: integer('rating_pairs').array().notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -3,8 +3,8 @@ import type { CalendarDate } from '../../lib/calendar-date.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../accounts/schema.js';
 import { rowsOf } from '../completions/roster-sql.js';
-import type { RatingPairCount } from './rules/agreement.js';
-import { portfolioAssignments, portfolioDecisions, portfolioRatings, portfolios } from './schema.js';
+import { RATING_ORDER, type RatingPairCount } from './rules/agreement.js';
+import { portfolioAssignments, portfolioDecisions, portfolios } from './schema.js';
 
 /**
  * Figures about portfolio evaluation for staff, all grouped in SQL so they cost the same at 20,000
@@ -132,34 +132,26 @@ export async function outcomeCountsBySet(
 }
 
 /**
- * How often the first two evaluators (positions 1 and 2, not replaced, both submitted) gave each
- * pair of ratings to the same competency in the same round, per set, for rounds decided in the
- * period. The two slots of each decided round are found on portfolio_assignments_slot_uq; their
- * ratings are read in one pass and paired by grouping on (round, competency), which costs about
- * half of joining the ratings table to itself.
+ * Agreement between the first two evaluators, per set, for rounds decided in the period: the nine
+ * pair counts stored with each decision (`rating_pairs`, written when the round is decided), summed.
+ * A few numbers per decision on portfolio_decisions_set_idx, instead of pairing every rating again.
  */
 export async function ratingPairsBySet(
   db: Queryable,
   q: { period: Period; setId?: string | undefined },
 ): Promise<Array<RatingPairCount & { setId: string }>> {
+  const cells = RATING_ORDER.flatMap((first) => RATING_ORDER.map((second) => ({ first, second })));
+  const sums = cells.map((_, i) => sql.raw(`coalesce(sum(d.rating_pairs[${i + 1}]), 0)::int as "c${i}"`));
   const result = await db.execute(sql`
-    with slots as (
-      select a.id, a.position, d.id as decision, d.set_id
-      from ${portfolioDecisions} d
-      join ${portfolioAssignments} a on a.portfolio_id = d.portfolio_id and a.round = d.round
-        and a.position in (1, 2) and a.replaced_at is null and a.submitted_at is not null
-      where d.decided_at >= ${q.period.from.toISOString()}::timestamptz
-        and d.decided_at < ${q.period.to.toISOString()}::timestamptz
-        ${q.setId === undefined ? sql`` : sql`and d.set_id = ${q.setId}`}
-    ), pairs as (
-      select s.set_id,
-        min(r.rating) filter (where s.position = 1) as first,
-        min(r.rating) filter (where s.position = 2) as second
-      from slots s join ${portfolioRatings} r on r.assignment_id = s.id
-      group by s.set_id, s.decision, r.competency_id
-    )
-    select set_id as "setId", first, second, count(*)::int as n
-    from pairs where first is not null and second is not null
-    group by set_id, first, second`);
-  return rowsOf<RatingPairCount & { setId: string }>(result);
+    select d.set_id as "setId", ${sql.join(sums, sql`, `)}
+    from ${portfolioDecisions} d
+    where d.decided_at >= ${q.period.from.toISOString()}::timestamptz
+      and d.decided_at < ${q.period.to.toISOString()}::timestamptz
+      ${q.setId === undefined ? sql`` : sql`and d.set_id = ${q.setId}`}
+    group by d.set_id`);
+  return rowsOf<Record<string, number> & { setId: string }>(result).flatMap((row) =>
+    cells
+      .map((cell, i) => ({ setId: row.setId, ...cell, n: Number(row[`c${i}`] ?? 0) }))
+      .filter((c) => c.n > 0),
+  );
 }

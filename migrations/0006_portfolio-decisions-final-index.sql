@@ -1,1 +1,0 @@
-CREATE INDEX "portfolio_decisions_final_idx" ON "portfolio_decisions" USING btree ("decided_at","id") WHERE "portfolio_decisions"."outcome" <> 'more_information';
