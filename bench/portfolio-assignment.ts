@@ -305,6 +305,30 @@ await timePages('pipeline and statistics', [
   ['api: pipeline, overdue', '/api/v1/staff/portfolio-pipeline?stage=overdue', staffCookie],
   [`api: statistics, ${lastYear}`, `/api/v1/staff/portfolio-statistics?year=${lastYear}`, staffCookie],
 ]);
+// The blind rating page: an open assignment whose portfolio's 10 evidence items carry its set's real
+// competency ids (the seed's c1–c10 match no framework competency, so the page would show no evidence).
+const open = (
+  await q(`select a.id, a.evaluator_id, p.id as portfolio_id, p.set_id from portfolio_assignments a
+           join portfolios p on p.id = a.portfolio_id
+           where a.submitted_at is null and a.replaced_at is null and p.status = 'in_evaluation'
+           order by a.assigned_at desc limit 1`)
+).rows[0] as { id: string; evaluator_id: string; portfolio_id: string; set_id: string };
+await q(
+  `update portfolio_evidence e set competency_id = c.ids[1 + (substring(e.competency_id from 2)::int - 1) % array_length(c.ids, 1)]
+   from (select array_agg(x->>'id' order by ord) as ids
+         from framework_versions f,
+              jsonb_array_elements(f.data->'framework'->'sets') s,
+              jsonb_array_elements(s->'competencies') with ordinality as t(x, ord)
+         where f.active and s->>'id' = $2) c
+   where e.portfolio_id = $1`,
+  [open.portfolio_id, open.set_id],
+);
+const raterCookie = await cookieFor(open.evaluator_id);
+await timePages('evaluator rating pages', [
+  ['evaluator: my portfolios to rate', '/evaluator/assignments', raterCookie],
+  ['evaluator: blind rating page (10 evidence items)', `/evaluator/assignments/${open.id}`, raterCookie],
+  ['api: one assignment, blind', `/api/v1/evaluator/assignments/${open.id}`, raterCookie],
+]);
 await app.close();
 await client.end();
 await runtime.stop();

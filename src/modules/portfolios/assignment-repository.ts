@@ -32,10 +32,13 @@ export const feeSettled = sql`not exists (
                 and sum(case when l.kind in ('charge', 'refund') then l.amount_cents else -l.amount_cents end) <= 0
          from ${ledgerEntries} l where l.fee_id = f.id), false))`;
 
-/** No evaluator holds a slot of the portfolio's current round. */
-const noCurrentAssignment = sql`not exists (
-  select 1 from ${portfolioAssignments} a
-  where a.portfolio_id = ${portfolios.id} and a.round = ${portfolios.round} and a.replaced_at is null)`;
+/**
+ * Some slot of the portfolio's current round, probed per portfolio on portfolio_assignments_slot_uq.
+ * A scalar subquery on purpose: as NOT EXISTS inside the OR below, PostgreSQL hashes every assignment
+ * (35,000 rows, 30 ms at the bench's size) instead of probing the index for the few waiting.
+ */
+const firstCurrentSlot = sql`(select a.id from ${portfolioAssignments} a
+  where a.portfolio_id = ${portfolios.id} and a.round = ${portfolios.round} and a.replaced_at is null limit 1)`;
 
 /**
  * Waiting for evaluators: a submitted portfolio with nobody on its round yet, or a resubmitted one,
@@ -45,7 +48,7 @@ const noCurrentAssignment = sql`not exists (
  */
 export const waitingForEvaluators = or(
   eq(portfolios.status, 'resubmitted'),
-  and(eq(portfolios.status, 'submitted'), noCurrentAssignment),
+  and(eq(portfolios.status, 'submitted'), sql`${firstCurrentSlot} is null`),
 );
 
 const submittedKey = sql`coalesce(${portfolios.submittedAt}, 'epoch'::timestamptz)`;
