@@ -21,7 +21,6 @@ export const pipelineStages = [
 ] as const;
 export type PipelineStage = (typeof pipelineStages)[number];
 
-
 /** A decision that ends the evaluation (the predicate of portfolio_decisions_final_idx, so written as a literal). */
 const finalOutcome = sql`${portfolioDecisions.outcome} <> 'more_information'`;
 
