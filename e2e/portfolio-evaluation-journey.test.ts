@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, createAccount, submitSignIn } from './support/account-steps.js';
 import { type Journey, latestMail, linkIn, startJourney } from './support/browser.js';
-import { afterNavigation, follow, mainText, press, visit } from './support/pages.js';
+import { afterNavigation, expectErrorSummary, follow, mainText, press, visit } from './support/pages.js';
 import {
   addFileEvidence,
   addWrittenEvidence,
@@ -55,6 +55,8 @@ const FLAGGED_COMMENTS = [
 ];
 const DRAFT_COMMENT = 'The workflow document shows the steps clearly.';
 const NUMBER = 'PF-2026-000001';
+/** A Windows program named like a PDF: refused by its content. */
+const PROGRAM = Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 const rowText = async (page: Page, name: RegExp) =>
@@ -112,21 +114,52 @@ describe('a portfolio from pre-review through "more information" to approval', {
     expect(await heading(page)).toBe('Portfolio: CAT Cataloging and Classification');
 
     await follow(page, /^CAT-1 /);
-    await addFileEvidence(page, {
-      title: 'Copy cataloging workflow',
-      explanation: 'I wrote this workflow and train new staff with it.',
-      name: 'workflow.pdf',
-      buffer: PDF,
-    });
+    // An empty form names every missing answer; a program renamed .pdf is refused by its content,
+    // keeping what was typed; then the real PDF goes in.
+    await press(page, 'Add the evidence', { status: 400 });
+    await expectErrorSummary(page, [
+      { label: 'A file (PDF, Word, image or plain text)', message: /file, a link or written text/ },
+      { label: 'Primary: direct evidence that you do this in your work', message: /primary or secondary/ },
+      { label: 'Title', message: /short title/ },
+      { label: 'How does this show the competency?', message: /Explain how this evidence/ },
+    ]);
+    await page.getByLabel('A file (PDF, Word, image or plain text)').check();
+    await page.getByLabel('Primary: direct evidence that you do this in your work').check();
+    await page.getByLabel('Title', { exact: true }).fill('Copy cataloging workflow');
+    await page
+      .getByLabel('How does this show the competency?')
+      .fill('I wrote this workflow and train new staff with it.');
+    const file = page.getByLabel('File (if the evidence is a file)');
+    await file.setInputFiles({ name: 'workflow.pdf', mimeType: 'application/pdf', buffer: PROGRAM });
+    await press(page, 'Add the evidence', { status: 400 });
+    await expectErrorSummary(page, [
+      { label: 'File (if the evidence is a file)', message: /Programs cannot be uploaded/ },
+    ]);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Copy cataloging workflow');
+    await file.setInputFiles({ name: 'workflow.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await press(page, 'Add the evidence');
+    expect(await flash(page)).toBe('Evidence “Copy cataloging workflow” added.');
+    expect(await mainText(page)).toContain('workflow.pdf');
     for (const id of IDS.slice(1)) {
       await follow(page, `Next: ${id}`);
       await addWrittenEvidence(page, `Work on ${id}`);
     }
+    // A secondary link on the last competency.
+    await page.getByLabel('A link to a web page').check();
+    await page.getByLabel('Secondary: supporting evidence').check();
+    await page.getByLabel('Title', { exact: true }).fill('Our public cataloging guide');
+    await page.getByLabel('How does this show the competency?').fill('I keep this guide up to date.');
+    await page
+      .getByLabel('Web address (if the evidence is a link)')
+      .fill('https://guides.example.org/cataloging');
+    await press(page, 'Add the evidence');
     await follow(page, 'Back to the portfolio');
     await follow(page, 'Write the statement');
+    expect(await mainText(page)).toContain('Why Cataloging and Classification matters in your work.');
     await page.getByLabel('Your statement').fill(STATEMENT);
     await press(page, 'Save the statement');
     expect(await flash(page)).toBe('Statement saved.');
+    expect(await mainText(page)).toMatch(/Saved: \d+ words\./);
     await follow(page, 'Back to the portfolio');
     expect(await mainText(page)).toContain('8 of 8 competencies have primary evidence');
   });
@@ -170,12 +203,25 @@ describe('a portfolio from pre-review through "more information" to approval', {
   it('submits and pays by card', async () => {
     await follow(page, 'Back to the portfolio');
     await follow(page, 'Check and submit');
+    expect(await mainText(page)).toContain('charges the portfolio fee of $60.00');
     await press(page, 'Submit the portfolio');
     expect(await flash(page)).toContain(`Portfolio ${NUMBER} submitted.`);
+    expect((await latestMail(journey.url, candidate.email, 'portfolio-submitted')).subject).toBe(
+      `We received your portfolio ${NUMBER}`,
+    );
     await press(page, 'Pay $60.00 by card');
+    expect(await mainText(page)).toContain(`Portfolio fee for ${NUMBER}`);
     await press(page, 'Pay (test card succeeds)');
     expect(path(page)).toBe(base);
-    expect(await mainText(page)).toContain('The portfolio fee of $60.00 is paid.');
+    const text = await mainText(page);
+    expect(text).toContain('The portfolio fee of $60.00 is paid.');
+    expect(text).toContain('The portfolio is locked');
+    expect((await latestMail(journey.url, candidate.email, 'portfolio-fee-paid')).subject).toBe(
+      `Payment received for portfolio ${NUMBER}`,
+    );
+    await follow(page, /^CAT-1 /);
+    expect(await mainText(page)).toContain('This portfolio is locked');
+    expect(await page.getByRole('button', { name: 'Add the evidence' }).count()).toBe(0);
     await visit(page, '/dashboard');
     expect(await rowText(page, /Cataloging and Classification/)).toContain('Portfolio: submitted');
   });

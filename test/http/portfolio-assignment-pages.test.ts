@@ -97,5 +97,5 @@ describe.skipIf(!run)('evaluator and assignment pages pass axe (pglite)', () => 
       expect(html.match(/<h1[ >]/g), where).toHaveLength(1);
       await expectAccessible(html, where);
     }
-  });
+  }, 180_000);
 });

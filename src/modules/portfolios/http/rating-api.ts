@@ -183,7 +183,14 @@ export function registerRatingApi(app: App) {
   );
   app.get(
     `${base}/:id/evidence/:evidenceId`,
-    { schema: { tags, summary: 'Download an evidence file (under its neutral name)', params: fileParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Download an evidence file (under its neutral name)',
+        params: fileParams,
+        response: { 200: z.string().meta({ format: 'binary' }).describe('The evidence file') },
+      },
+    },
     async (req, reply) => {
       const file = await evidenceFileForEvaluator(ctxFrom(req), req.params.id, req.params.evidenceId);
       return sendBlob(reply, portfolioBlobStore(app.services.config), file);
