@@ -19,6 +19,9 @@ import { registerAccountsRoutes } from './modules/accounts/routes.js';
 import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
 import { registerCatalogRoutes } from './modules/catalog/routes.js';
+import { registerCertificateRoutes } from './modules/certification/certificate-routes.js';
+import { registerCertificationPublicRoutes } from './modules/certification/public-routes.js';
+import { registerCertificationRoutes } from './modules/certification/routes.js';
 import { registerCompletionClaimRoutes } from './modules/completions/http/claim-routes.js';
 import { registerRosterRoutes } from './modules/completions/roster-routes.js';
 import { registerCoursesRoutes } from './modules/courses/routes.js';
@@ -153,11 +156,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerProvidersRoutes(app);
   registerCoursesRoutes(app);
   registerCatalogRoutes(app);
+  registerCertificationPublicRoutes(app);
   registerRosterRoutes(app);
   registerCompletionClaimRoutes(app);
   registerPortfolioStaffRoutes(app);
   registerPortfolioCandidateRoutes(app);
   registerPortfolioEvaluatorRoutes(app);
+  registerCertificateRoutes(app);
+  registerCertificationRoutes(app);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../../lib/calendar-date.js';
 import type { Ctx, Work } from '../../platform/context.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { certifyIfComplete } from '../certification/certify-if-complete.js';
 import { listBundleCourseIds } from '../courses/approved-course-repository.js';
 import { findSet } from '../policy/framework.js';
 import { findFrameworkById } from '../policy/repository.js';
@@ -110,5 +111,7 @@ export async function creditCompletedCoursesFor(
       })),
     ),
   );
+  // The sets recorded now may complete the requirements: certify in the same transaction.
+  await certifyIfComplete(ctx, w, [...recordedBy.keys()]);
   return recordedBy;
 }

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { findUserById } from '../accounts/users-repository.js';
 import { policyFor } from '../applications/own-application.js';
 import { findCurrentApplication } from '../applications/repository.js';
+import { certifyIfComplete } from '../certification/certify-if-complete.js';
 import { insertAchievementsOnce, listPeople } from '../completions/credit-repository.js';
 import type { CompetencySet } from '../policy/framework.js';
 import type { AssignmentRow } from './assignment-repository.js';
@@ -182,4 +183,6 @@ async function recordDecision(
       subjectId: portfolio.candidateId,
       after: { setId: portfolio.setId, how: 'portfolio', achievedOn: today, source: number },
     });
+  // This set may be the last one needed: certify now, in the same transaction.
+  if (achieved) await certifyIfComplete(ctx, w, [portfolio.candidateId]);
 }

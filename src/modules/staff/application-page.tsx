@@ -27,6 +27,11 @@ export function ApplicationPage({ view, state }: { view: StaffApplicationView; s
       <p>
         <span class={statusTagClass(a.status)}>{statusLabels[a.status]}</span>
       </p>
+      {a.status === 'admitted' && (
+        <p>
+          <a href={`/staff/applications/${a.id}/certification`}>Certification and deadline</a>
+        </p>
+      )}
       {state.formError && (
         <div class="error-summary" role="alert" aria-labelledby="form-error-title" tabIndex={-1}>
           <h2 id="form-error-title">That cannot be done now</h2>

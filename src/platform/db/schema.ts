@@ -2,6 +2,7 @@
 export * from '../../modules/accounts/schema.js';
 export * from '../../modules/applications/schema.js';
 export * from '../../modules/catalog/schema.js';
+export * from '../../modules/certification/schema.js';
 export * from '../../modules/completions/schema.js';
 export * from '../../modules/courses/schema.js';
 export * from '../../modules/payments/schema.js';

@@ -4,6 +4,7 @@ import { type Ctx, transact } from '../../../platform/context.js';
 import { DomainError, invalidState, notFound } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireRole } from '../../accounts/access.js';
+import { certifyIfComplete } from '../../certification/certify-if-complete.js';
 import { creditCompletedCourses } from '../../completions/course-credit.js';
 import { applicationFeeSummary } from '../../payments/application-fee.js';
 import { findActiveFramework, findActivePolicy } from '../../policy/repository.js';
@@ -86,6 +87,8 @@ export async function admitApplication(ctx: Ctx, input: { applicationId: string 
     });
     // Approved courses completed before admission count now (the credit rule decided when they were confirmed).
     await creditCompletedCourses(ctx, w, application.candidateId);
+    // Sets achieved before admission in other ways (an agreement) may already complete the program.
+    await certifyIfComplete(ctx, w, [application.candidateId]);
     return admitted;
   });
 }

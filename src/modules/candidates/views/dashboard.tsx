@@ -49,6 +49,16 @@ export function DashboardPage({ d }: { d: Dashboard }) {
         ))}
       </ul>
 
+      {app?.status === 'admitted' && d.progress.complete && (
+        <p class="lead">
+          You have met every requirement. <a href="/my-certification">See your certification</a>
+        </p>
+      )}
+      {app?.status === 'admitted' && !d.progress.complete && d.deadline?.expired && (
+        <p class="warning">
+          Your deadline has passed. <a href="/my-certification">What you can do now</a>
+        </p>
+      )}
       {d.deadline && app?.admittedOn && (
         <>
           <h2>Your deadline</h2>
