@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, createAccount, submitSignIn } from './support/account-steps.js';
-import { type Journey, startJourney } from './support/browser.js';
+import { type Journey, latestMail, startJourney } from './support/browser.js';
 import { expectErrorSummary, follow, mainText, press, visit } from './support/pages.js';
 import { registerProvider } from './support/provider-steps.js';
 import { admitCandidate } from './support/server-candidates.js';
@@ -10,7 +10,12 @@ import { signInAsStaff } from './support/staff-steps.js';
 
 const ASSOCIATION = 'Lakeshore Library Cooperative';
 const TITLE = 'Cataloging Essentials';
+/** The competency whose assessment is left out at first (its place in the set, counting from 1). */
+const LEFT_OUT_AT = 3;
+/** The smallest file the server takes as a whole PDF: the signature at the start, the end marker at the end. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+/** A Windows program ("MZ" header) renamed to look like a résumé. */
+const PROGRAM = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(126, 0x90)]);
 const RESUME = Buffer.from('Robin Park\nCataloging instructor since 2012\n', 'utf8');
 /** The rubric as the evaluator sees it: each criterion's legend and its first option (score 1). */
 const RUBRIC = [
@@ -24,6 +29,13 @@ const RUBRIC = [
 const path = (page: Page) => new URL(page.url()).pathname;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 const flash = (page: Page) => page.locator('main [role="status"]').innerText();
+const summaryText = async (page: Page, term: string) =>
+  (await page.locator('dl.summary > div', { hasText: term }).first().innerText()).replace(/\s+/g, ' ');
+
+async function upload(page: Page, kind: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.getByLabel(kind, { exact: true }).check();
+  await page.getByLabel('File', { exact: true }).setInputFiles(file);
+}
 
 /** A course evaluator signs in with password and authenticator code; lands on their account page. */
 async function signInAsEvaluator(page: Page, member: StaffMember) {
@@ -35,8 +47,11 @@ async function signInAsEvaluator(page: Page, member: StaffMember) {
 }
 
 /**
- * A provider's course from registration to a candidate's credit. The provider registers, applies
- * for the smallest set (Cataloging, 8 competencies) with a full competency map, and pays; staff send
+ * A provider's course from registration to a candidate's credit, in browsers without JavaScript on
+ * the real server. The administrator of a newly registered association applies for the smallest set
+ * (Cataloging, 8 competencies): is told what an empty details form lacks, maps every competency (one
+ * assessment left out, which the check page refuses by name), uploads the syllabus and a résumé (a
+ * program renamed .pdf is refused), submits and pays on the test payment page; staff send
  * it to two course evaluators, each told what an empty rubric lacks before scoring every criterion;
  * staff approve (four years from today). A visitor finds the course in the public catalog; the
  * provider's roster credits an admitted candidate, whose dashboard then shows the set achieved.
@@ -48,6 +63,7 @@ describe('a provider’s course: approval, the catalog, and credit from a roster
   let staff: Page;
   let staffMember: StaffMember;
   const evaluators: StaffMember[] = [];
+  const competencies: Array<{ id: string; topic: string }> = [];
   let base = '';
   let applicationId = '';
   let number = '';
@@ -90,7 +106,7 @@ describe('a provider’s course: approval, the catalog, and credit from a roster
     await journey?.close();
   });
 
-  it('the provider submits and pays for a course application', async () => {
+  it('the administrator of a new organisation finds no course applications yet', async () => {
     await submitSignIn(provider, providerAccount.email, providerAccount.password);
     await registerProvider(provider, {
       name: ASSOCIATION,
@@ -99,53 +115,250 @@ describe('a provider’s course: approval, the catalog, and credit from a roster
       city: 'Grand Rapids',
       contactEmail: 'courses@lakeshore-libraries.example',
     });
-    await visit(provider, '/provider/courses/new');
+    await follow(provider, 'Courses', { within: provider.locator('header') });
+    expect(path(provider)).toBe('/provider/courses');
+    expect(await heading(provider)).toBe('Course applications');
+    expect(await mainText(provider)).toContain('Your organisation has no course applications yet.');
+    expect(await provider.locator('main table').count()).toBe(0);
+  });
+
+  it('starts an application for the Cataloging set (8 competencies); an empty details form is refused field by field', async () => {
+    await follow(provider, 'Start a course application');
+    expect(path(provider)).toBe('/provider/courses/new');
     await provider
       .getByLabel('Competency set the course covers', { exact: true })
       .selectOption({ label: 'CAT Cataloging and Classification' });
     await press(provider, 'Start the application');
     applicationId = /^\/provider\/courses\/([0-9a-f-]{36})$/.exec(path(provider))?.[1] ?? '';
-    expect(applicationId).not.toBe('');
+    expect(applicationId, `on the new application: ${provider.url()}`).not.toBe('');
     base = `/provider/courses/${applicationId}`;
+    expect(await flash(provider)).toBe('Course application started.');
+    expect(await heading(provider)).toBe('New course application');
+    const overview = await mainText(provider);
+    expect(overview).toContain('Status: Draft');
+    expect(overview).toContain(
+      `Organisation: ${ASSOCIATION} · Competency set: CAT Cataloging and Classification`,
+    );
+    expect(overview).toMatch(/0 of \d+ competencies with an assessment/);
 
     await follow(provider, 'Course details');
+    expect(path(provider)).toBe(`${base}/details`);
+    await press(provider, 'Save and continue', { status: 400 });
+    expect(path(provider)).toBe(`${base}/details`);
+    await expectErrorSummary(provider, [
+      { label: 'Course title', message: /Enter the course title/ },
+      { label: 'Description', message: /Enter a description of the course/ },
+      { label: 'Face to face', message: /Choose how the course is delivered/ },
+      { label: 'Yes, synchronous', message: /Say whether students attend at the same time/ },
+      { label: 'Length', message: /Enter how long the course runs/ },
+      { label: 'Contact hours', message: /Enter the contact hours as a number/ },
+      { label: 'Where it runs', message: /Enter where the course runs/ },
+      { label: 'Cost to students, in US dollars', message: /Enter the cost to students in dollars/ },
+      { label: 'Registration link', message: /Enter the registration link/ },
+      { label: 'Teaching methods', message: /Describe the teaching methods/ },
+      { label: 'Assessment strategy', message: /Describe the assessment strategy/ },
+    ]);
+  });
+
+  it('describes the course', async () => {
     const field = (label: string) => provider.getByLabel(label, { exact: true });
     await field('Course title').fill(TITLE);
-    await field('Description').fill('Six weeks on describing and classifying library materials.');
-    await field('Face to face').check();
-    await field('Yes, synchronous').check();
-    await field('Length').fill('6 weeks');
-    await field('Contact hours').fill('18');
-    await field('Where it runs').fill('Grand Rapids, MI');
-    await field('Cost to students, in US dollars').fill('150');
+    await field('Description').fill('Eight weeks on describing and classifying library materials.');
+    await field('Online').check();
+    await field('No, at their own pace').check();
+    await field('Length').fill('8 weeks');
+    await field('Contact hours').fill('24');
+    await field('Where it runs').fill('Online, from Grand Rapids, MI');
+    await field('Cost to students, in US dollars').fill('$249.50');
     await field('Registration link').fill('https://lakeshore-libraries.example/courses/cataloging');
-    await field('Teaching methods').fill('Lectures and hands-on cataloging practice.');
-    await field('Assessment strategy').fill('A graded record for each competency.');
+    await field('Teaching methods').fill('Recorded lectures, weekly live sessions and hands-on exercises.');
+    await field('Assessment strategy').fill('A graded exercise for each competency and a final project.');
     await press(provider, 'Save and continue');
+    expect(path(provider)).toMatch(new RegExp(`^${base}/map/[^/]+$`));
+    expect(await flash(provider)).toBe('Course details saved.');
+  });
 
+  it('maps every competency of the set, leaving one assessment out', async () => {
+    // The form leads from one competency to the next; after the last it goes on to the files.
     for (let step = 1; !path(provider).endsWith('/files'); step++) {
-      expect(step, 'more competencies than the set has').toBeLessThanOrEqual(8);
-      await field('Content that covers this competency').fill(`Week ${step} content.`);
-      await field('Assessment').fill(`Graded record ${step}.`);
+      expect(step, 'more competencies than any set has').toBeLessThan(40);
+      const [, id = '', topic = ''] = /^Competency (\S+): (.+)$/.exec(await heading(provider)) ?? [];
+      expect(path(provider)).toBe(`${base}/map/${id}`);
+      competencies.push({ id, topic });
+      const total = /Competency (\d+) of (\d+)\./.exec(await mainText(provider));
+      expect(Number(total?.[1])).toBe(step);
+      await provider
+        .getByLabel('Content that covers this competency', { exact: true })
+        .fill(`Week ${step}: ${topic}.`);
+      await provider
+        .getByLabel('Readings (optional)', { exact: true })
+        .fill(`Reading list for week ${step}.`);
+      await provider
+        .getByLabel('Assignments (optional)', { exact: true })
+        .fill(`Exercise ${step}, handed in online.`);
+      if (step !== LEFT_OUT_AT)
+        await provider.getByLabel('Assessment', { exact: true }).fill(`Graded exercise ${step}.`);
       await press(provider, 'Save and continue');
+      expect(await flash(provider)).toBe(`Competency ${id} saved.`);
     }
+    expect(competencies.length).toBeGreaterThan(LEFT_OUT_AT);
+    expect(competencies.every((c) => c.id.startsWith('CAT-'))).toBe(true);
+  });
 
-    await field('Syllabus with readings').check();
-    await field('File').setInputFiles({ name: 'syllabus.pdf', mimeType: 'application/pdf', buffer: PDF });
+  it('uploads the syllabus and a résumé; a program renamed cv.pdf is refused', async () => {
+    expect(path(provider)).toBe(`${base}/files`);
+    expect(await heading(provider)).toBe('Syllabus and résumés');
+    expect(await mainText(provider)).toContain('No files uploaded yet.');
+
+    await upload(provider, 'Syllabus with readings', {
+      name: 'syllabus.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await press(provider, 'Upload');
-    await field('Instructor’s résumé').check();
-    await field('File').setInputFiles({ name: 'robin-park.txt', mimeType: 'text/plain', buffer: RESUME });
+    expect(path(provider)).toBe(`${base}/files`);
+    expect(await flash(provider)).toBe('syllabus.pdf uploaded.');
+
+    await upload(provider, 'Instructor’s résumé', {
+      name: 'robin-park.txt',
+      mimeType: 'text/plain',
+      buffer: RESUME,
+    });
     await press(provider, 'Upload');
     expect(await flash(provider)).toBe('robin-park.txt uploaded.');
 
-    await visit(provider, `${base}/check`);
+    await upload(provider, 'Instructor’s résumé', {
+      name: 'cv.pdf',
+      mimeType: 'application/pdf',
+      buffer: PROGRAM,
+    });
+    await press(provider, 'Upload', { status: 400 });
+    expect(path(provider)).toBe(`${base}/files`);
+    await expectErrorSummary(provider, [{ label: 'File', message: /Programs cannot be uploaded/ }]);
+    expect(await provider.locator('#f-file-error').innerText()).toContain(
+      'This file is not a PDF, Word document or text file.',
+    );
+    // The kind chosen stays chosen; nothing of the program was kept.
+    expect(await provider.getByLabel('Instructor’s résumé', { exact: true }).isChecked()).toBe(true);
+    const rows = provider.getByRole('table', { name: 'Uploaded files' }).locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const listed = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    expect(listed[0]).toContain('syllabus.pdf Syllabus with readings');
+    expect(listed[1]).toContain('robin-park.txt Instructor’s résumé');
+    expect(listed.join(' ')).not.toContain('cv.pdf');
+  });
+
+  it('the check page refuses to submit, naming the competency without an assessment; it is then filled', async () => {
+    const leftOut = competencies[LEFT_OUT_AT - 1]!;
+    await follow(provider, 'Back to the course application');
+    expect(path(provider)).toBe(base);
+    expect(await heading(provider)).toBe(TITLE);
+    expect(await mainText(provider)).toContain(
+      `${competencies.length - 1} of ${competencies.length} competencies with an assessment`,
+    );
+
+    await follow(provider, 'Check and submit');
+    expect(path(provider)).toBe(`${base}/check`);
+    expect(await heading(provider)).toBe('Check your answers');
+    expect(await summaryText(provider, leftOut.id)).toContain('Assessment: No assessment yet');
+    await press(provider, 'Submit the course application', { status: 422 });
+    const summary = provider.locator('.error-summary[role="alert"]');
+    expect(await summary.count()).toBe(1);
+    const problems = summary.getByRole('link');
+    expect(await problems.count(), 'only the map is missing').toBe(1);
+    expect(await problems.innerText()).toBe(
+      `Add content and an assessment for every competency. Missing: ${leftOut.id} ${leftOut.topic}.`,
+    );
+    expect(await problems.getAttribute('href')).toBe('#f-map');
+    expect(await provider.locator('#f-map').count()).toBe(1);
+    expect(await provider.getByRole('button', { name: 'Pay', exact: false }).count()).toBe(0);
+
+    await follow(provider, `Change competency ${leftOut.id}`);
+    expect(path(provider)).toBe(`${base}/map/${leftOut.id}`);
+    // What was saved is shown again; only the assessment is missing.
+    expect(
+      await provider.getByLabel('Content that covers this competency', { exact: true }).inputValue(),
+    ).toBe(`Week ${LEFT_OUT_AT}: ${leftOut.topic}.`);
+    expect(await provider.getByLabel('Assessment', { exact: true }).inputValue()).toBe('');
+    await provider.getByLabel('Assessment', { exact: true }).fill(`Graded exercise ${LEFT_OUT_AT}.`);
+    await press(provider, 'Save and continue');
+    expect(await flash(provider)).toBe(`Competency ${leftOut.id} saved.`);
+  });
+
+  it('checks the answers and submits; the course gets its CRS number and the mail is sent', async () => {
+    await follow(provider, 'Back to the course application');
+    const overview = await mainText(provider);
+    expect(overview).toContain(
+      `${competencies.length} of ${competencies.length} competencies with an assessment`,
+    );
+    expect(overview).not.toContain('Not completed');
+    await follow(provider, 'Check and submit');
+    expect(await heading(provider)).toBe('Check your answers');
+    expect(await summaryText(provider, 'Title')).toContain(TITLE);
+    expect(await summaryText(provider, 'Delivery')).toContain('Online');
+    expect(await summaryText(provider, 'Synchronous')).toContain('No');
+    expect(await summaryText(provider, 'Contact hours')).toContain('24');
+    expect(await summaryText(provider, 'Cost to students')).toContain('$249.50');
+    for (const [i, c] of competencies.entries()) {
+      expect(await summaryText(provider, c.id)).toContain(`Assessment: Graded exercise ${i + 1}.`);
+    }
+    const text = await mainText(provider);
+    expect(text).not.toContain('Not answered');
+    expect(text).toContain('syllabus.pdf');
+    expect(text).toContain('robin-park.txt');
+    expect(text).toContain('Submitting charges the course approval fee of $100.00.');
+
     await press(provider, 'Submit the course application');
+    expect(path(provider)).toBe(`${base}/check`);
     number = /Course application (CRS-\d{4}-\d{6}) submitted\./.exec(await flash(provider))?.[1] ?? '';
     expect(number).toMatch(/^CRS-2026-\d{6}$/);
+    expect(await heading(provider)).toBe(`Course application ${number}`);
+    expect(await mainText(provider)).toContain('The course approval fee of $100.00 is due: $100.00.');
+    // Submitted: nothing can be changed any more.
+    expect(await provider.getByRole('link', { name: /^Change/ }).count()).toBe(0);
+    expect(await provider.getByRole('button', { name: 'Submit the course application' }).count()).toBe(0);
+
+    const mail = await latestMail(journey.url, providerAccount.email, 'course-application-received');
+    expect(mail.subject).toBe(`We received course application ${number}`);
+    expect(mail.text).toContain(`${ASSOCIATION} submitted the course "${TITLE}" for approval.`);
+    expect(mail.text).toContain('The course approval fee is $100.00.');
+    expect(mail.text).toContain(base);
+  });
+
+  it('pays the fee on the test payment page and returns to the submitted, paid application', async () => {
     await press(provider, 'Pay $100.00 by card');
+    expect(path(provider)).toMatch(/^\/pay\/sandbox\/[0-9a-f-]{36}$/);
+    // Clearly a test: a banner on the page and a plain statement in it.
+    expect(await provider.getByRole('region', { name: 'Notice' }).innerText()).toContain(
+      'Test payment: no real money is taken',
+    );
+    expect(await heading(provider)).toBe('Test payment');
+    const sandbox = await mainText(provider);
+    expect(sandbox).toContain('No card details are asked for and no real money is taken.');
+    expect(sandbox).toContain(`For Course approval fee for ${number} Amount $100.00`);
     await press(provider, 'Pay (test card succeeds)');
+
     expect(path(provider)).toBe(base);
-    expect(await mainText(provider)).toContain(`Status: Submitted · Number: ${number}`);
+    expect(await flash(provider)).toBe(
+      'Payment received. Thank you: course evaluators will now review the course.',
+    );
+    expect(await heading(provider)).toBe(TITLE);
+    const text = await mainText(provider);
+    expect(text).toContain(`Status: Submitted · Number: ${number}`);
+    expect(text).toContain('The course approval fee of $100.00 is paid.');
+    expect(text).not.toContain('Pay the fee');
+    // The steps are read-only now; the answers stay viewable.
+    expect(await provider.getByRole('link', { name: 'Course details' }).count()).toBe(0);
+    await follow(provider, 'View the application');
+    expect(await heading(provider)).toBe(`Course application ${number}`);
+    expect(await provider.getByRole('button', { name: /^Pay/ }).count()).toBe(0);
+
+    await follow(provider, 'Courses', { within: provider.locator('header') });
+    const row = provider.getByRole('table').locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(
+      `${TITLE} ${ASSOCIATION} ${number} Submitted`,
+    );
   });
 
   it('staff find the application and send it to two course evaluators', async () => {

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Services } from '../../src/platform/context.js';
 import { startServer } from '../../src/server.js';
+import { CHROMIUM, expectNoAxeViolations } from '../../test/support/axe.js';
+import { pageShape, rememberShapePassed, shapePassed } from '../../test/support/page-shape.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 export interface Journey {
   url: string;
@@ -108,35 +108,14 @@ async function newTwin(browser: Browser): Promise<AxeTwin> {
 }
 
 /**
- * The shape of a page for axe: its markup with every text and every address or value reduced to
- * "there is one", and numbers and ids in names made alike. Two pages of one shape (the eight
- * competency pages of a portfolio, a list before and after one more row) have the same elements,
- * labels, landmarks, headings, classes (so colours) and id references, which is what WCAG rules
- * judge; axe has checked the first, so it is not run again for the same shape in the same browser.
- */
-export function pageShape(html: string): string {
-  return html
-    .replace(/>([^<]*)</g, (_m, text: string) => (text.trim() ? '>T<' : '><'))
-    .replace(
-      /\s(value|href|action|src|content|datetime|title|placeholder)="[^"]*"/g,
-      (_m, name: string) => ` ${name}="V"`,
-    )
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'U')
-    .replace(/\d+/g, '0');
-}
-const checkedShapes = new WeakMap<Browser, Set<string>>();
-
-/**
  * Every page a journey visits is checked with axe (WCAG 2.2 A and AA rules): every page of a shape
- * not yet checked in this browser (see pageShape).
+ * that has not yet passed in this test run (see pageShape).
  */
 export async function expectAccessible(page: Page) {
   const browser = page.context().browser();
   if (!browser) throw new Error('expectAccessible needs a page in a launched browser');
-  const shapes = checkedShapes.get(browser) ?? new Set<string>();
-  checkedShapes.set(browser, shapes);
   const shape = pageShape(await page.content());
-  if (shapes.has(shape)) return;
+  if (shapePassed('journey', shape)) return;
   let pending = axeTwins.get(browser);
   if (!pending) {
     pending = newTwin(browser);
@@ -154,28 +133,11 @@ export async function expectAccessible(page: Page) {
     } finally {
       twin.next = null;
     }
-    await expectNoViolations(twin.page, page.url());
+    await expectNoAxeViolations(twin.page, page.url());
   });
   twin.queue = run.catch(() => {});
   await run;
-  shapes.add(shape);
-}
-
-async function expectNoViolations(page: Page, where: string) {
-  // Legacy mode runs axe in the page itself; the default opens another blank page per run to
-  // combine results across cross-origin frames, which these pages do not have (3x slower).
-  const result = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const problems = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-  expect(problems, `axe on ${where}`).toEqual([]);
+  rememberShapePassed('journey', shape);
 }
 
 /** Read the newest mail to an address from the development mailbox (as a tester would). */

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeTier, httpAxe } from '../support/axe.js';
 import { testBackends } from '../support/backends.js';
 import { get, postForm, type TestSession } from '../support/sessions.js';
 import { staffMember } from '../support/staff-factories.js';
@@ -13,44 +11,18 @@ import { emptyPool, portfolioEvaluator, submittedPortfolio } from './portfolio-a
  * filled and empty states and a form shown again with problems. Runs with the browser tier
  * (TEST_BROWSER=1), like the journeys in e2e/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const run = process.env.TEST_BROWSER === '1' && fs.existsSync(CHROMIUM);
-const css = fs.readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
-
-describe.skipIf(!run)('evaluator and assignment pages pass axe (pglite)', () => {
+describe.skipIf(!axeTier)('evaluator and assignment pages pass axe (pglite)', () => {
   let t: TestApp;
-  let browser: Browser;
+  const axe = httpAxe();
   let staff: TestSession;
   beforeAll(async () => {
     t = await createTestApp(testBackends()[0]!);
     staff = (await staffMember(t)).session;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
   });
   afterAll(async () => {
-    await browser?.close();
+    await axe.close();
     await t?.close();
   });
-
-  async function expectAccessible(html: string, where: string) {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(
-        html.replace('<link rel="stylesheet" href="/assets/site.css"/>', `<style>${css}</style>`),
-      );
-      const result = await new AxeBuilder({ page })
-        .setLegacyMode(true)
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(
-        result.violations.map(
-          (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-        where,
-      ).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }
 
   it('every page, filled, empty and with errors', async () => {
     await emptyPool(t);
@@ -95,7 +67,7 @@ describe.skipIf(!run)('evaluator and assignment pages pass axe (pglite)', () => 
     );
     for (const [where, html] of pages) {
       expect(html.match(/<h1[ >]/g), where).toHaveLength(1);
-      await expectAccessible(html, where);
+      await axe.expectAccessible(html, where);
     }
   }, 180_000);
 });

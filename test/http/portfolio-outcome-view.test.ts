@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portfolioAssignments, portfolioRatings } from '../../src/modules/portfolios/schema.js';
+import { axeTier, httpAxe } from '../support/axe.js';
 import { testBackends } from '../support/backends.js';
 import {
   type AssignedPortfolio,
@@ -25,7 +23,11 @@ describe.each(testBackends())("the candidate's view of portfolio outcomes on %s"
     t = await createTestApp(backend);
     staff = (await staffMember(t)).session;
   });
-  afterAll(() => t.close());
+  const axe = httpAxe();
+  afterAll(async () => {
+    await axe.close();
+    await t.close();
+  });
 
   const overview = (p: AssignedPortfolio) => get(t, `/portfolios/${p.id}`, p.candidate.session);
   const detail = async (p: AssignedPortfolio) =>
@@ -230,80 +232,41 @@ describe.each(testBackends())("the candidate's view of portfolio outcomes on %s"
     expect(round2.competencies.map((c: { id: string }) => c.id)).toEqual(p.flagged);
     expect(round2.competencies.every((c: { result: string }) => c.result === 'met')).toBe(true);
   });
-});
 
-/**
- * The outcome as served, checked with axe (WCAG 2.2 A and AA) in Chromium, like the assignment
- * pages: more information (overview, a reopened and a locked competency, the resubmit refused with
- * errors), approved and not satisfactory. Runs with the browser tier (TEST_BROWSER=1).
- */
-const CHROMIUM = '/usr/bin/chromium';
-const browserTier = process.env.TEST_BROWSER === '1' && fs.existsSync(CHROMIUM);
-const css = fs.readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
-
-describe.skipIf(!browserTier)('portfolio outcome pages pass axe (pglite)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let staff: TestSession;
-  beforeAll(async () => {
-    t = await createTestApp(testBackends()[0]!);
-    staff = (await staffMember(t)).session;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function expectAccessible(html: string, where: string) {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(
-        html.replace('<link rel="stylesheet" href="/assets/site.css"/>', `<style>${css}</style>`),
-      );
-      const result = await new AxeBuilder({ page })
-        .setLegacyMode(true)
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(
-        result.violations.map(
-          (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-        where,
-      ).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }
-
-  it('more information, approved and not satisfactory', async () => {
-    const p = await decidedPortfolio(t, staff, 'more_information');
-    const me = p.candidate.session;
-    const [c1, c2] = p.competencyIds;
-    for (const e of (await api(t, 'GET', `/api/v1/portfolios/${p.id}`, { session: me })).json()
-      .competencies[0].evidence)
-      await api(t, 'DELETE', `/api/v1/portfolios/${p.id}/evidence/${e.id}`, { session: me });
-    const pages: Array<[string, string, number]> = [
-      [`/portfolios/${p.id}`, 'overview, more information', 200],
-      [`/portfolios/${p.id}/competencies/${c1}`, 'reopened competency', 200],
-      [`/portfolios/${p.id}/competencies/${c2}`, 'locked competency', 200],
-      [`/portfolios/${p.id}/check`, 'check page, more information', 200],
-    ];
-    for (const [url, where, status] of pages) {
-      const res = await get(t, url, me);
-      expect(res.statusCode, where).toBe(status);
-      await expectAccessible(res.body, where);
-    }
-    const refused = await postForm(t, `/portfolios/${p.id}/resubmit`, {}, me);
-    expect(refused.statusCode).toBe(422);
-    await expectAccessible(refused.body, 'resubmit refused');
-    for (const outcome of ['approved', 'not_satisfactory'] as const) {
-      const q = await decidedPortfolio(t, staff, outcome);
-      await expectAccessible((await get(t, `/portfolios/${q.id}`, q.candidate.session)).body, outcome);
-      await expectAccessible(
-        (await get(t, `/portfolios/${q.id}/competencies/${q.competencyIds[0]}`, q.candidate.session)).body,
-        `${outcome} competency`,
-      );
-    }
-  }, 180_000);
+  // As served, checked with axe in Chromium (browser tier, once): more information (overview, a
+  // reopened and a locked competency, the resubmit refused with errors), approved, not satisfactory.
+  it.skipIf(!axeTier || backend !== 'pglite')(
+    'the outcome pages pass axe',
+    async () => {
+      const p = await decidedPortfolio(t, staff, 'more_information');
+      const me = p.candidate.session;
+      const [c1, c2] = p.competencyIds;
+      for (const e of (await api(t, 'GET', `/api/v1/portfolios/${p.id}`, { session: me })).json()
+        .competencies[0].evidence)
+        await api(t, 'DELETE', `/api/v1/portfolios/${p.id}/evidence/${e.id}`, { session: me });
+      const pages: Array<[string, string, number]> = [
+        [`/portfolios/${p.id}`, 'overview, more information', 200],
+        [`/portfolios/${p.id}/competencies/${c1}`, 'reopened competency', 200],
+        [`/portfolios/${p.id}/competencies/${c2}`, 'locked competency', 200],
+        [`/portfolios/${p.id}/check`, 'check page, more information', 200],
+      ];
+      for (const [url, where, status] of pages) {
+        const res = await get(t, url, me);
+        expect(res.statusCode, where).toBe(status);
+        await axe.expectAccessible(res.body, where);
+      }
+      const refused = await postForm(t, `/portfolios/${p.id}/resubmit`, {}, me);
+      expect(refused.statusCode).toBe(422);
+      await axe.expectAccessible(refused.body, 'resubmit refused');
+      for (const outcome of ['approved', 'not_satisfactory'] as const) {
+        const q = await decidedPortfolio(t, staff, outcome);
+        await axe.expectAccessible((await get(t, `/portfolios/${q.id}`, q.candidate.session)).body, outcome);
+        await axe.expectAccessible(
+          (await get(t, `/portfolios/${q.id}/competencies/${q.competencyIds[0]}`, q.candidate.session)).body,
+          `${outcome} competency`,
+        );
+      }
+    },
+    180_000,
+  );
 });

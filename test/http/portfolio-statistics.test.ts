@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeTier, httpAxe } from '../support/axe.js';
 import { testBackends } from '../support/backends.js';
 import {
   evaluationRound,
@@ -328,7 +326,11 @@ describe.each(testBackends())('staff portfolio pipeline and statistics on %s', (
     staff = (await staffMember(t)).session;
     d = await seed(t);
   }, 120_000);
-  afterAll(() => t.close());
+  const axe = httpAxe();
+  afterAll(async () => {
+    await axe.close();
+    await t.close();
+  });
 
   it('counts every stage, split the same way as the assignment overview', async () => {
     const v = await json('/api/v1/staff/portfolio-pipeline');
@@ -712,58 +714,27 @@ describe.each(testBackends())('staff portfolio pipeline and statistics on %s', (
     expect(docs).toContain('/api/v1/staff/portfolio-pipeline');
     expect(docs).toContain('/api/v1/staff/portfolio-statistics');
   });
-});
 
-/** The two pages in Chromium with axe (WCAG 2.2 A and AA), filled, empty and refused; browser tier only. */
-const CHROMIUM = '/usr/bin/chromium';
-const withBrowser = process.env.TEST_BROWSER === '1' && fs.existsSync(CHROMIUM);
-const css = fs.readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
-
-describe.skipIf(!withBrowser)('pipeline and statistics pages pass axe (pglite)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    await seed(t);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  it('every state of both pages', async () => {
-    const staff = (await staffMember(t)).session;
-    const urls: Array<[string, number]> = [
-      ['/staff/portfolios', 200],
-      ['/staff/portfolios?stage=overdue', 200],
-      ['/staff/portfolios?stage=decided', 200],
-      [`/staff/portfolios?set=${EMPTY_SET}`, 200],
-      ['/staff/portfolios?stage=lost&set=nope', 400],
-      ['/staff/portfolios/statistics', 200],
-      ['/staff/portfolios/statistics?from=2026-05-01&to=2026-04-01&set=nope', 400],
-    ];
-    for (const [url, status] of urls) {
-      const res = await get(t, url, staff);
-      expect(res.statusCode, url).toBe(status);
-      const tab = await browser.newPage();
-      try {
-        await tab.setContent(
-          res.body.replace('<link rel="stylesheet" href="/assets/site.css"/>', `<style>${css}</style>`),
-        );
-        const result = await new AxeBuilder({ page: tab })
-          .setLegacyMode(true)
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
-        expect(
-          result.violations.map(
-            (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          ),
-          url,
-        ).toEqual([]);
-      } finally {
-        await tab.close();
+  // Both pages in Chromium with axe (browser tier, once): filled, empty and refused.
+  it.skipIf(!axeTier || backend !== 'pglite')(
+    'every state of both pages passes axe',
+    async () => {
+      const staff = (await staffMember(t)).session;
+      const urls: Array<[string, number]> = [
+        ['/staff/portfolios', 200],
+        ['/staff/portfolios?stage=overdue', 200],
+        ['/staff/portfolios?stage=decided', 200],
+        [`/staff/portfolios?set=${EMPTY_SET}`, 200],
+        ['/staff/portfolios?stage=lost&set=nope', 400],
+        ['/staff/portfolios/statistics', 200],
+        ['/staff/portfolios/statistics?from=2026-05-01&to=2026-04-01&set=nope', 400],
+      ];
+      for (const [url, status] of urls) {
+        const res = await get(t, url, staff);
+        expect(res.statusCode, url).toBe(status);
+        await axe.expectAccessible(res.body, url);
       }
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });
