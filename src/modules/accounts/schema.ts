@@ -44,7 +44,9 @@ export const accountTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'change_email'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['verify_email', 'reset_password', 'change_email', 'add_email'],
+    }).notNull(),
     tokenHash: text('token_hash').notNull(),
     newEmail: text('new_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
