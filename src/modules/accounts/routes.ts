@@ -1,6 +1,8 @@
 import type { App } from '../../platform/http/app-type.js';
 import { registerAccountPages } from './account-routes.js';
 import { registerAccountsApi } from './api-routes.js';
+import { registerEmailAddressesApi } from './email-addresses-api.js';
+import { registerEmailAddressPages } from './email-addresses-routes.js';
 import { registerMfaSetupRoutes } from './mfa-setup-routes.js';
 import { registerPasswordRoutes } from './password-routes.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
@@ -16,4 +18,6 @@ export function registerAccountsRoutes(app: App): void {
   registerMfaSetupRoutes(app);
   registerTokenPages(app);
   registerAccountsApi(app);
+  registerEmailAddressPages(app);
+  registerEmailAddressesApi(app);
 }

@@ -1,19 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import { prepared } from '../../platform/db/prepared.js';
+import { userIdByConfirmedEmail } from './email-addresses-repository.js';
 import { users } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** The account an address belongs to: its primary address, or a confirmed additional one. */
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
   const [row] = await db
     .select()
     .from(users)
     .where(eq(users.email, normalizeEmail(email)))
     .limit(1);
-  return row;
+  if (row) return row;
+  const ownerId = await userIdByConfirmedEmail(db, email);
+  return ownerId ? findUserById(db, ownerId) : undefined;
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {

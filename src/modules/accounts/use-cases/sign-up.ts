@@ -32,17 +32,21 @@ export async function signUp(ctx: Ctx, raw: SignUpInput): Promise<{ session?: { 
   return transact(ctx, async (w) => {
     const now = ctx.clock.now();
     const id = uuidv7(now.getTime());
-    const created = await insertUserIfNew(w.tx, {
-      id,
-      email: input.email,
-      displayName: input.name,
-      passwordHash,
-      roles: ['candidate'],
-      createdAt: now,
-      updatedAt: now,
-    });
+    // An address confirmed as another account's additional address is taken too, though not in users.email.
+    const taken = await findUserByEmail(w.tx, input.email);
+    const created =
+      !taken &&
+      (await insertUserIfNew(w.tx, {
+        id,
+        email: input.email,
+        displayName: input.name,
+        passwordHash,
+        roles: ['candidate'],
+        createdAt: now,
+        updatedAt: now,
+      }));
     if (!created) {
-      const owner = await findUserByEmail(w.tx, input.email);
+      const owner = taken ?? (await findUserByEmail(w.tx, input.email));
       if (owner && !owner.disabledAt && (await mayMail(w.tx, 'sign-up-existing', owner.email, now))) {
         await w.mail(
           accountMails.signUpExisting(

@@ -40,7 +40,8 @@ export function AccountPage({ actor, csrfToken }: { actor: UserActor; csrfToken:
           <dd>
             <a href="/account/email">
               Change<span class="visually-hidden"> email address</span>
-            </a>
+            </a>{' '}
+            <a href="/account/emails">Add or manage addresses</a>
           </dd>
         </div>
         <div>
