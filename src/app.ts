@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAccountsRoutes } from './modules/accounts/routes.js';
+import { registerAgreementsRoutes } from './modules/agreements/routes.js';
 import { registerApplicationsRoutes } from './modules/applications/routes.js';
 import { registerCandidatesRoutes } from './modules/candidates/routes.js';
 import { registerCatalogRoutes } from './modules/catalog/routes.js';
@@ -140,7 +141,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     secret: opts.secret,
     secureCookies: config.baseUrl.startsWith('https://'),
     // The public self-check stores nothing and needs no account, so API clients post to it without a cookie.
-    csrfExempt: (url) => url.split('?')[0] === '/api/v1/eligibility/self-check',
+    // Public checks that change nothing: anyone may call them from anywhere.
+    csrfExempt: (url) =>
+      ['/api/v1/eligibility/self-check', '/api/v1/verifications/credential'].includes(url.split('?')[0]!),
   });
   registerErrorHandling(app);
 
@@ -164,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPortfolioEvaluatorRoutes(app);
   registerCertificateRoutes(app);
   registerCertificationRoutes(app);
+  registerAgreementsRoutes(app);
   await app.ready();
   return app;
 }

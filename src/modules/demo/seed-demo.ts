@@ -4,6 +4,7 @@ import { needsMfa } from '../accounts/access.js';
 import { users } from '../accounts/schema.js';
 import { createUser } from '../accounts/use-cases/create-user.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
+import { seedDemoAgreements } from './seed-demo-agreements.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
 import { seedDemoCatalog } from './seed-demo-catalog.js';
 import { seedDemoPortfolios } from './seed-demo-portfolios.js';
@@ -37,4 +38,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoPortfolios(ctx, created);
   await seedDemoProvider(ctx, created);
   await seedDemoCatalog(ctx, created);
+  await seedDemoAgreements(ctx, created);
 }

@@ -66,7 +66,7 @@ function WaysPage({ facts, policy }: { facts: ProgramFacts; policy: ProgramPolic
         Some community colleges have an agreement with the program: their library degree or certificate covers
         the required and elective sets. Graduates apply and pay the application fee, and need no courses or
         portfolios. Some agreements cover only part of the sets; you then complete the rest by course or
-        portfolio.
+        portfolio. See the <a href="/agreements">list of recognition agreements</a>.
       </p>
       <p>
         Work experience, and courses that were never approved, do not earn a set by themselves, but what you

@@ -13,7 +13,16 @@ import {
 import { statusLabels, statusTagClass } from './status.js';
 import type { StaffApplicationView } from './use-cases/view-application.js';
 
-export function ApplicationPage({ view, state }: { view: StaffApplicationView; state: ActionFormState }) {
+export function ApplicationPage({
+  view,
+  state,
+  children,
+}: {
+  view: StaffApplicationView;
+  state: ActionFormState;
+  /** Sections other modules add (a graduation through an agreement). */
+  children?: ComponentChildren;
+}) {
   const a = view.application;
   const name = [a.givenName, a.familyName].filter(Boolean).join(' ') || a.candidateName;
   return (
@@ -43,6 +52,7 @@ export function ApplicationPage({ view, state }: { view: StaffApplicationView; s
       <SummarySection view={view} />
       <PersonalSection details={(a.details ?? {}) as ApplicationDetails} />
       <EligibilitySection view={view} />
+      {children}
       <PaymentSection view={view} />
       <MessagesSection view={view} />
       <HistorySection view={view} />

@@ -79,6 +79,17 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
         evaluators, and <a href="/staff/portfolio-evaluators">portfolio evaluators</a> (sets, capacity,
         conflicts).
       </p>
+      <h2>Colleges</h2>
+      <p>
+        <a href="/staff/colleges">Colleges and recognition agreements</a>: programs, their courses and the
+        sets they cover, signed agreements.{' '}
+        <a href="/staff/provisional-hours">Library work of provisional holders</a> waiting to be confirmed.
+      </p>
+      <h2>Certifications</h2>
+      <p>
+        <a href="/staff/certifications/approvals">Certification changes waiting for approval</a>: suspensions,
+        revocations and reinstatements that need a second staff member.
+      </p>
       <h2>Program</h2>
       <p>
         <a href="/staff/program">Program policy and framework in force</a>

@@ -5,6 +5,8 @@ import type { App } from '../../platform/http/app-type.js';
 import { ctxFrom } from '../../platform/http/ctx.js';
 import { formValues } from '../../platform/http/forms.js';
 import { sendPage } from '../../platform/http/render.js';
+import { viewGraduationForStaff } from '../agreements/use-cases/view-graduation.js';
+import { StaffGraduationSection } from '../agreements/views/graduation.js';
 import { admitApplication } from '../applications/use-cases/admit-application.js';
 import { recordCheckPayment } from '../applications/use-cases/record-check-payment.js';
 import { rejectApplication } from '../applications/use-cases/reject-application.js';
@@ -118,6 +120,7 @@ async function renderApplication(
   },
 ) {
   const view = await viewApplication(ctxFrom(req), id);
+  const graduation = await viewGraduationForStaff(ctxFrom(req), id);
   const title = `${p.status ? 'Error: ' : ''}Application ${view.application.number ?? ''}`.trim();
   return sendPage(
     req,
@@ -132,6 +135,8 @@ async function renderApplication(
         today: req.server.services.clock.today(),
         csrfToken: req.csrfToken(),
       }}
-    />,
+    >
+      {graduation && <StaffGraduationSection applicationId={id} v={graduation} csrfToken={req.csrfToken()} />}
+    </ApplicationPage>,
   );
 }

@@ -4,6 +4,9 @@ import { type Ctx, transact } from '../../../platform/context.js';
 import { DomainError, invalidState, notFound } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireRole } from '../../accounts/access.js';
+import { findClaimForApplication } from '../../agreements/claims-repository.js';
+import { recordAgreementSets } from '../../agreements/graduate-credit.js';
+import { graduateAdmissionProblem } from '../../agreements/rules/graduate-eligibility.js';
 import { certifyIfComplete } from '../../certification/certify-if-complete.js';
 import { creditCompletedCourses } from '../../completions/course-credit.js';
 import { applicationFeeSummary } from '../../payments/application-fee.js';
@@ -33,6 +36,11 @@ export async function admitApplication(ctx: Ctx, input: { applicationId: string 
         `The application fee is not paid in full: ${due} is still due. Record the payment before admitting.`,
       );
     }
+    const graduateProblem = graduateAdmissionProblem(
+      application.eligibility as { countedHours?: number; requiredHours?: number } | null,
+      await findClaimForApplication(w.tx, application.id),
+    );
+    if (graduateProblem) throw invalidState(graduateProblem);
     const policy = await findActivePolicy(w.tx);
     const framework = await findActiveFramework(w.tx);
     if (!policy || !framework)
@@ -87,6 +95,8 @@ export async function admitApplication(ctx: Ctx, input: { applicationId: string 
     });
     // Approved courses completed before admission count now (the credit rule decided when they were confirmed).
     await creditCompletedCourses(ctx, w, application.candidateId);
+    // A verified graduation through an agreement achieves its sets now, dated on admission.
+    await recordAgreementSets(ctx, w, application.id);
     // Sets achieved before admission in other ways (an agreement) may already complete the program.
     await certifyIfComplete(ctx, w, [application.candidateId]);
     return admitted;

@@ -1,5 +1,7 @@
 import type { Money } from '../../../lib/money.js';
 import type { Ctx } from '../../../platform/context.js';
+import { findClaimForApplication } from '../../agreements/claims-repository.js';
+import { waiveHoursForGraduate } from '../../agreements/rules/graduate-eligibility.js';
 import { type ApplicationFeeSummary, applicationFeeSummary } from '../../payments/application-fee.js';
 import { latestCheckout } from '../../payments/repository.js';
 import { feeFor } from '../../policy/policy.js';
@@ -54,7 +56,10 @@ export async function getMyApplication(ctx: Ctx): Promise<ApplicationOverview | 
     messages,
     policy,
     editable: EDITABLE.includes(app.status),
-    ...assessApplication(app, entries, policy.policy, ctx.clock.today()),
+    ...waiveHoursForGraduate(
+      assessApplication(app, entries, policy.policy, ctx.clock.today()),
+      await findClaimForApplication(ctx.db, app.id),
+    ),
     fees: {
       member: feeFor(policy.policy, 'application', true),
       nonMember: feeFor(policy.policy, 'application', false),

@@ -2,6 +2,8 @@ import { formatMoney } from '../../../lib/money.js';
 import { type Ctx, transact, type UserActor, type Work } from '../../../platform/context.js';
 import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError } from '../../../platform/errors.js';
+import { findClaimForApplication } from '../../agreements/claims-repository.js';
+import { waiveHoursForGraduate } from '../../agreements/rules/graduate-eligibility.js';
 import { chargeFee } from '../../payments/charge-fee.js';
 import { checkInstructionsText } from '../../payments/check-instructions.js';
 import { feeFor } from '../../policy/policy.js';
@@ -44,7 +46,11 @@ export async function submitApplication(ctx: Ctx, raw: unknown): Promise<SubmitR
 
     const policy = await policyFor(w.tx, app);
     const today = ctx.clock.today();
-    const assessment = assessApplication(app, await listExperience(w.tx, app.id), policy.policy, today);
+    // A graduate through a recognition agreement may apply without the hours (agreements module).
+    const assessment = waiveHoursForGraduate(
+      assessApplication(app, await listExperience(w.tx, app.id), policy.policy, today),
+      await findClaimForApplication(w.tx, app.id),
+    );
     refuseUnlessReady(assessment);
 
     const now = ctx.clock.now();

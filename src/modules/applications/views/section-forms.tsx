@@ -186,6 +186,11 @@ export function EducationForm(p: SectionFormProps) {
         />
         <Buttons from={p.from} />
       </Form>
+      <p>
+        Did you graduate from a college program with a recognition agreement?{' '}
+        <a href="/application/graduation">Tell us about your graduation</a>: you can then apply without the
+        library work hours.
+      </p>
     </>
   );
 }

@@ -39,3 +39,27 @@ export function certificationExpiry(
 ): CalendarDate {
   return addYears(certifiedOn, policy.certification.validityYears);
 }
+
+/**
+ * A provisional certification (a graduate through an agreement, short of the eligibility hours)
+ * becomes active once the library work counted reaches the policy's hours, if that happens within
+ * the policy's years of the provisional certification (by default 1,820 hours within 4 years).
+ * After that the hours no longer turn it into a full certification: staff decide what happens.
+ */
+export type ProvisionalStanding =
+  | { kind: 'activate' }
+  | { kind: 'short'; hoursMissing: number; until: CalendarDate }
+  | { kind: 'lapsed'; until: CalendarDate };
+
+export function provisionalStanding(
+  certifiedOn: CalendarDate,
+  countedHours: number,
+  today: CalendarDate,
+  policy: Pick<ProgramPolicy, 'certification' | 'eligibility'>,
+): ProvisionalStanding {
+  const until = addYears(certifiedOn, policy.certification.provisionalHoursYears);
+  if (compareDates(today, until) > 0) return { kind: 'lapsed', until };
+  // Hundredths, as eligibility counts them, so 1,819.999 is still short.
+  const missing = policy.eligibility.minHours * 100 - Math.floor(countedHours * 100 + 1e-6);
+  return missing <= 0 ? { kind: 'activate' } : { kind: 'short', hoursMissing: missing / 100, until };
+}
