@@ -36,6 +36,18 @@ const envSchema = z.object({
     .min(1024, 'LSSC_MAX_UPLOAD_BYTES must be at least 1024')
     .max(1024 * 1024 * 1024, 'LSSC_MAX_UPLOAD_BYTES must be at most 1 GiB')
     .default(20 * 1024 * 1024),
+  /**
+   * The Ed25519 key that signs credentials: the 32-byte seed in base64url (43 characters) or a
+   * Multikey secretKeyMultibase (z…). A secret: never logged.
+   */
+  LSSC_CREDENTIAL_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^([A-Za-z0-9_-]{43}|z[1-9A-HJ-NP-Za-km-z]{40,100})$/,
+      'LSSC_CREDENTIAL_KEY must be a 32-byte Ed25519 seed in base64url (43 characters) or a z… multibase secret key',
+    )
+    .optional(),
   /** Only for `lssc create-user`, so a password need not be typed. */
   LSSC_NEW_PASSWORD: z.string().optional(),
   /** Where uploaded files live: `local` (under LSSC_DATA_DIR) or `s3` (any S3-compatible bucket). */
@@ -108,6 +120,8 @@ export type Config = {
   maxUploadBytes: number;
   /** For `lssc create-user` only. */
   newUserPassword: string | undefined;
+  /** Signs credentials (a secret); without it, development and tests keep a generated key in dataDir. */
+  credentialKey: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -125,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.LSSC_TODAY) throw new ConfigError('LSSC_TODAY cannot be set in production.');
     if (!e.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required in production.');
     if (!e.DATABASE_URL) throw new ConfigError('DATABASE_URL is required in production.');
+    if (!e.LSSC_CREDENTIAL_KEY)
+      throw new ConfigError(
+        'LSSC_CREDENTIAL_KEY is required in production: it signs the digital credentials.',
+      );
   }
   if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
     throw new ConfigError(
@@ -155,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: 256 * 1024,
     maxUploadBytes: e.LSSC_MAX_UPLOAD_BYTES,
     newUserPassword: e.LSSC_NEW_PASSWORD,
+    credentialKey: e.LSSC_CREDENTIAL_KEY,
   };
 }
 

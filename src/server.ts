@@ -1,6 +1,7 @@
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
 import { pruneExpiredRecords } from './modules/accounts/use-cases/prune-expired-records.js';
+import { issueCredentialsBatch } from './modules/certification/credentials/issue-credentials.js';
 import { seedDemoIfEmpty } from './modules/demo/seed-demo.js';
 import { ensureProgramData } from './modules/policy/use-cases/ensure-program-data.js';
 import { type Clock, fixedDayClock, systemClock } from './platform/clock.js';
@@ -41,6 +42,7 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
       config,
       log,
       jobs: { send: async () => {}, stop: async () => {} },
+      listen: handle.listen,
     };
     jobs = await startJobQueue(handle, {
       work: opts.work,
@@ -49,6 +51,7 @@ export async function startRuntime(config: Config, opts: { work: boolean; seed: 
         'deliver-mail': () => deliverPendingMail({ db: handle.db, transport, clock, log }),
         'prune-expired': () => pruneExpiredRecords(systemCtx(services, 'prune')),
         sweeps: () => runSweeps(systemCtx(services, 'sweeps')),
+        'issue-credentials': () => issueCredentialsBatch(systemCtx(services, 'issue-credentials')),
       },
     });
     services.jobs = jobs;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { appendAuditEvents } from './audit/audit.js';
 import type { Clock } from './clock.js';
-import type { Db, Tx } from './db/client.js';
+import type { Db, DbHandle, Tx } from './db/client.js';
 import type { JobQueue } from './jobs/queue.js';
 import { enqueueMail, enqueueMails, type OutgoingMail } from './mail/outbox.js';
 
@@ -45,6 +45,8 @@ export interface Services {
   jobs: JobQueue;
   config: Config;
   log: Logger;
+  /** Hear database notifications (see DbHandle.listen); absent where nothing listens (scripts). */
+  listen?: DbHandle['listen'];
 }
 
 export interface Ctx extends Services {

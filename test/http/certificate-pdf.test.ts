@@ -55,7 +55,8 @@ describe.each(testBackends())('certificate PDF on %s', (backend) => {
 
   it('gives no certificate for a revoked certification', async () => {
     const c = await certifiedCandidate(t, { status: 'revoked' });
-    expect((await get(t, PAGE, c.session)).statusCode).toBe(404);
+    // 409 with a plain reason (suspended or revoked), not 404 "you have no certification".
+    expect((await get(t, PAGE, c.session)).statusCode).toBe(409);
   });
 
   it('asks people who are not signed in to sign in', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.js';
 import { certifiedHolder } from '../support/certification-factories.js';
@@ -5,6 +6,14 @@ import { get } from '../support/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const START = '2026-11-28T15:00:00Z';
+
+/**
+ * Changes by hand reach this process as notifications: through the connection that committed them
+ * (PGlite, and pooled PostgreSQL connections that listen) before the statement's answer, or through
+ * the listening connection a moment later. One turn of the event loop is enough for the former; the
+ * latter is given a few milliseconds.
+ */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe.each(testBackends())('certificate verification on %s', (backend) => {
   let t: TestApp;
@@ -146,5 +155,35 @@ describe.each(testBackends())('certificate verification on %s', (backend) => {
     } finally {
       t.clock.set(START);
     }
+  });
+
+  it('answers from its copy until the database says the certificate changed, by any writer', async () => {
+    const holder = await certifiedHolder(t, {
+      givenName: 'Ada',
+      familyName: 'Lovel',
+      expiresOn: '2030-09-30',
+    });
+    const answer = async () => (await verify(holder.number)).json();
+    expect(await answer()).toMatchObject({ holderName: 'Ada Lovel', standing: 'valid' });
+    const db = t.services.db;
+    // Changes made outside the application's use cases (by hand, in SQL) are heard too.
+    await db.execute(sql`update certifications set status = 'suspended' where number = ${holder.number}`);
+    await settled();
+    expect((await answer()).standing).toBe('suspended');
+    await db.execute(
+      sql`update applications set family_name = 'Lovelace' where candidate_id = ${holder.session.userId}`,
+    );
+    await settled();
+    expect((await answer()).holderName).toBe('Ada Lovelace');
+    const setsBefore = (await answer()).sets.length;
+    await db.execute(
+      sql`delete from set_achievements where candidate_id = ${holder.session.userId} and set_id = 'technology'`,
+    );
+    await settled();
+    expect((await answer()).sets).toHaveLength(setsBefore - 1);
+    // A change that does not concern this holder leaves the copy as it was; the answer is the same.
+    await certifiedHolder(t);
+    expect(await answer()).toMatchObject({ holderName: 'Ada Lovelace', standing: 'suspended' });
+    expect((await get(t, `/verify/${holder.number}`)).body).toContain('<dd>Ada Lovelace</dd>');
   });
 });

@@ -55,7 +55,14 @@ export async function createTestApp(
     ...env,
   });
   const clock = manualClock('2026-11-28T15:00:00Z');
-  const services: Services = { db: handle.db, clock, config, log: createLogger('silent'), jobs: noJobQueue };
+  const services: Services = {
+    db: handle.db,
+    clock,
+    config,
+    log: createLogger('silent'),
+    jobs: noJobQueue,
+    listen: handle.listen,
+  };
   const app = await buildApp({ services, secret: TEST_SECRET });
   return {
     app,

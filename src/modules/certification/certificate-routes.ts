@@ -23,6 +23,7 @@ function sendCertificate(reply: FastifyReply, file: CertificateFile) {
 
 /** The printable certificate: for its holder (page and API) and for program staff. */
 export function registerCertificateRoutes(app: App): void {
+  // Suspended or revoked: the error page (409) says so in the use case's words.
   app.get('/certification/certificate.pdf', { schema: hide }, async (req, reply) =>
     sendCertificate(reply, await downloadMyCertificate(ctxFrom(req))),
   );
@@ -33,7 +34,7 @@ export function registerCertificateRoutes(app: App): void {
         tags: ['certification'],
         summary: 'Your certificate as a PDF file',
         description:
-          'The signed-in candidate’s own certificate (US Letter, landscape), with a QR code of its verification address. 404 when not certified.',
+          'The signed-in candidate’s own certificate (US Letter, landscape), with a QR code of its verification address. 404 when not certified; 409 while suspended or once revoked.',
         response: { 200: z.string().meta({ format: 'binary' }).describe('The certificate (PDF)') },
       },
     },

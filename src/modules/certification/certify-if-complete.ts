@@ -2,6 +2,8 @@ import { formatCalendarDate } from '../../lib/calendar-date.js';
 import type { Ctx, Work } from '../../platform/context.js';
 import { nextInSequence } from '../../platform/db/counters.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { provisionalMail } from '../agreements/mails.js';
+import { graduatesShortOfHours } from '../agreements/provisional-hours.js';
 import { completionDeadline } from '../applications/rules/deadline.js';
 import { formatReference } from '../applications/rules/references.js';
 import { listPeople } from '../completions/credit-repository.js';
@@ -78,6 +80,13 @@ export async function certifyIfComplete(
     });
   }
   if (rows.length === 0) return [];
+  // Graduates through an agreement still short of the eligibility hours are certified provisionally.
+  const provisional = await graduatesShortOfHours(
+    w.tx,
+    rows.map((r) => r.applicationId),
+    today,
+  );
+  for (const row of rows) if (provisional.has(row.applicationId)) row.status = 'provisional';
   const made = await insertCertificationsOnce(w.tx, rows);
   if (made.length === 0) return [];
 
@@ -88,7 +97,8 @@ export async function certifyIfComplete(
   await w.mailMany(
     made.flatMap((c) => {
       const person = people.get(c.candidateId);
-      return person ? [certifiedMail(ctx, person, c)] : [];
+      if (!person) return [];
+      return [c.status === 'provisional' ? provisionalMail(ctx, person, c) : certifiedMail(ctx, person, c)];
     }),
   );
   // Audit events last: they take the audit chain's lock, held until the transaction ends.
@@ -104,9 +114,15 @@ export async function certifyIfComplete(
         certifiedOn: c.certifiedOn,
         expiresOn: c.expiresOn,
         basis: c.basis,
+        status: c.status,
       },
     })),
   );
+  // Their digital credentials are signed by a job; it waits a moment so this transaction has
+  // committed, and the holder's page signs them at once anyway if they look before it runs.
+  ctx.jobs
+    .send('issue-credentials', {}, { startAfterSeconds: 5 })
+    .catch((err: Error) => ctx.log.warn({ err: err.message }, 'could not enqueue credential signing'));
   return made;
 }
 

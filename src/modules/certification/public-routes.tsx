@@ -8,6 +8,7 @@ import { standings } from './rules/standing.js';
 import { getRegistryChoice, setRegistryChoice } from './use-cases/registry-listing.js';
 import { registryQuerySchema, searchCertifiedStaff } from './use-cases/search-registry.js';
 import { normalizeCertificateNumber, verifyCertificate } from './use-cases/verify-certificate.js';
+import { CERTIFICATE_CHANGED_CHANNEL, VerificationCache } from './verification-cache.js';
 import { NoCertificationPage, RegistryChoicePage, RegistrySearchPage } from './views/registry-pages.js';
 import {
   CertificateNotFoundPage,
@@ -70,11 +71,42 @@ const listedForm = z.object({
 const isCode = (e: unknown, code: string) => e instanceof DomainError && e.code === code;
 
 /** Certificate checks and the registry of certified staff (public), and the holder's registry choice. */
+/**
+ * Up to this many certificates are kept for verification per process (about 0.5 KB each, so some
+ * 50 MB at most): the whole register of a large program.
+ */
+const VERIFICATION_CACHE_ENTRIES = 100_000;
+
 export function registerCertificationPublicRoutes(app: App): void {
+  const cache = new VerificationCache(VERIFICATION_CACHE_ENTRIES);
+  let stopListening: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    const listen = app.services.listen;
+    if (!listen) return;
+    try {
+      stopListening = await listen(
+        CERTIFICATE_CHANGED_CHANNEL,
+        (candidateId) => cache.changed(candidateId),
+        (listening) => cache.reset(listening),
+      );
+      cache.reset(true);
+    } catch (err) {
+      // Verification still works, from the database every time.
+      app.log.warn({ err }, 'certificate changes cannot be heard: verification is not cached');
+    }
+  });
+  app.addHook('onClose', async () => {
+    await stopListening?.();
+  });
   app.get('/verify', { schema: { hide: true } }, async (req, reply) => {
     const raw = (req.query as { number?: unknown }).number;
     if (typeof raw !== 'string')
-      return sendPage(req, reply, { title: 'Check a certificate' }, <VerifyStartPage />);
+      return sendPage(
+        req,
+        reply,
+        { title: 'Check a certificate' },
+        <VerifyStartPage csrfToken={req.csrfToken()} />,
+      );
     const number = normalizeCertificateNumber(raw);
     if (number) return reply.redirect(`/verify/${number}`, 303);
     return sendPage(
@@ -88,7 +120,7 @@ export function registerCertificationPublicRoutes(app: App): void {
   app.get('/verify/:number', { schema: { hide: true } }, async (req, reply) => {
     const raw = (req.params as { number: string }).number;
     try {
-      const c = await verifyCertificate(ctxFrom(req), raw);
+      const c = await verifyCertificate(ctxFrom(req), raw, cache);
       return sendPage(req, reply, { title: `Certificate ${c.number}` }, <CertificatePage c={c} />);
     } catch (e) {
       if (isCode(e, 'VALIDATION_FAILED'))
@@ -122,7 +154,7 @@ export function registerCertificationPublicRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      const c = await verifyCertificate(ctxFrom(req), req.params.number);
+      const c = await verifyCertificate(ctxFrom(req), req.params.number, cache);
       reply.header('cache-control', PUBLIC_CACHE);
       return c;
     },

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-o
 import type { CalendarDate } from '../../lib/calendar-date.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { applications } from '../applications/schema.js';
+import { policyVersions } from '../policy/schema.js';
 import { certifications } from './schema.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -10,10 +11,19 @@ export interface RegistryFilter {
   name?: string | undefined;
   state?: string | undefined;
   today: CalendarDate;
+  /** The active policy's grace: for holders admitted before policies were pinned (as verification does). */
   graceMonths: number;
   page: number;
   pageSize: number;
 }
+
+/**
+ * The renewal grace of the policy the holder was admitted under, read in SQL from the pinned policy
+ * (one primary-key row per holder), so the registry lists exactly whom verification calls in good
+ * standing even after a new policy changes the grace.
+ */
+const pinnedGraceMonths = (fallback: number) =>
+  sql<number>`coalesce((${policyVersions.data} -> 'renewal' ->> 'graceMonths')::int, ${fallback}::int)`;
 
 /**
  * Listed holders in good standing: active until the end of the renewal grace, provisional until
@@ -21,7 +31,7 @@ export interface RegistryFilter {
  * certifications_registry_idx; the name prefix matches lower(given or family name).
  */
 function registryWhere(f: RegistryFilter): SQL | undefined {
-  const graceEnd = sql`(${certifications.expiresOn} + make_interval(months => ${f.graceMonths}::int))::date`;
+  const graceEnd = sql`(${certifications.expiresOn} + make_interval(months => ${pinnedGraceMonths(f.graceMonths)}))::date`;
   const conditions: Array<SQL | undefined> = [
     eq(certifications.inRegistry, true),
     inArray(certifications.status, ['active', 'provisional']),
@@ -54,9 +64,11 @@ export async function searchRegistry(db: Queryable, f: RegistryFilter) {
       givenName: applications.givenName,
       familyName: applications.familyName,
       region: applications.region,
+      graceMonths: pinnedGraceMonths(f.graceMonths),
     })
     .from(certifications)
     .innerJoin(applications, eq(applications.id, certifications.applicationId))
+    .leftJoin(policyVersions, eq(policyVersions.id, applications.policyVersionId))
     .where(where)
     .orderBy(
       asc(sql`lower(${applications.familyName})`),
@@ -69,6 +81,7 @@ export async function searchRegistry(db: Queryable, f: RegistryFilter) {
     .select({ n: count() })
     .from(certifications)
     .innerJoin(applications, eq(applications.id, certifications.applicationId))
+    .leftJoin(policyVersions, eq(policyVersions.id, applications.policyVersionId))
     .where(where);
   return { rows, total: total?.n ?? 0 };
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app-type.js';
 import { ctxFrom } from '../../platform/http/ctx.js';
 import { sendPage } from '../../platform/http/render.js';
+import { registerCredentialRoutes } from './credentials/routes.js';
 import { registerStaffCertificationRoutes } from './staff-routes.js';
+import { registerStatusRequestRoutes } from './status-requests/routes.js';
 import { getMyCertification } from './use-cases/get-my-certification.js';
 import { CertificationPage } from './views/certification-page.js';
 
@@ -50,7 +52,14 @@ export function registerCertificationRoutes(app: App): void {
     return sendPage(
       req,
       reply,
-      { title: c.state === 'certified' ? 'You are certified' : 'My certification' },
+      {
+        title:
+          c.certification?.status === 'suspended' || c.certification?.status === 'revoked'
+            ? `Your certification is ${c.certification.status}`
+            : c.state === 'certified'
+              ? 'You are certified'
+              : 'My certification',
+      },
       <CertificationPage c={c} baseUrl={ctx.config.baseUrl} />,
     );
   });
@@ -79,4 +88,6 @@ export function registerCertificationRoutes(app: App): void {
   );
 
   registerStaffCertificationRoutes(app);
+  registerStatusRequestRoutes(app);
+  registerCredentialRoutes(app);
 }

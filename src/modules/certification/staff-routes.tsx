@@ -11,6 +11,8 @@ import { ErrorSummary, Form, TextArea, TextField } from '../../views/forms.js';
 import { requireRole } from '../accounts/access.js';
 import { findApplicationById } from '../applications/repository.js';
 import { findCertificationForApplication, listDeadlineExtensions } from './repository.js';
+import { statusRequestsOf } from './status-requests/use-cases/list-status-requests.js';
+import { StatusChangeSection, type StatusForm } from './status-requests/views/status-section.js';
 import { certifyManually, extendDeadline } from './use-cases/staff-certification.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -18,14 +20,15 @@ const SHOWN_ON_PAGE = new Set(['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT']
 
 /** What staff see of an application's certification and deadline (staff only). */
 async function staffCertificationView(ctx: Ctx, id: string) {
-  requireRole(ctx.actor, 'staff', 'admin');
+  const staff = requireRole(ctx.actor, 'staff', 'admin');
   const app = z.uuid().safeParse(id).success ? await findApplicationById(ctx.db, id) : undefined;
   if (!app) throw notFound('That application');
   const [certification, extensions] = await Promise.all([
     findCertificationForApplication(ctx.db, id),
     listDeadlineExtensions(ctx.db, id),
   ]);
-  return { app, certification, extensions };
+  const statusRequests = certification ? await statusRequestsOf(ctx.db, certification.id) : [];
+  return { app, certification, extensions, statusRequests, viewerId: staff.userId };
 }
 
 type View = Awaited<ReturnType<typeof staffCertificationView>>;
@@ -33,7 +36,7 @@ type View = Awaited<ReturnType<typeof staffCertificationView>>;
 function StaffCertificationPage(p: {
   v: View;
   csrfToken: string;
-  form?: 'certify' | 'extend';
+  form?: 'certify' | 'extend' | StatusForm;
   values?: Record<string, string>;
   errors?: FieldErrors | undefined;
   formError?: string | undefined;
@@ -80,6 +83,17 @@ function StaffCertificationPage(p: {
           </Form>
         </>
       )}
+      {certification && (
+        <StatusChangeSection
+          certification={certification}
+          requests={p.v.statusRequests}
+          viewerId={p.v.viewerId}
+          csrfToken={p.csrfToken}
+          form={p.form}
+          values={p.values}
+          errors={p.errors}
+        />
+      )}
       <h2>Deadline</h2>
       <p>
         {app.deadlineOn
@@ -121,12 +135,13 @@ function StaffCertificationPage(p: {
   );
 }
 
-async function render(
+/** The staff certification page; also re-rendered with errors by the status-request forms. */
+export async function renderStaffCertificationPage(
   req: FastifyRequest,
   reply: FastifyReply,
   id: string,
   p: {
-    form?: 'certify' | 'extend';
+    form?: 'certify' | 'extend' | StatusForm;
     values?: Record<string, string>;
     errors?: FieldErrors | undefined;
     formError?: string;
@@ -145,7 +160,7 @@ async function render(
 export function registerStaffCertificationRoutes(app: App): void {
   const page = '/staff/applications/:id/certification';
   app.get(page, { schema: { hide: true, params: idParams } }, async (req, reply) =>
-    render(req, reply, req.params.id),
+    renderStaffCertificationPage(req, reply, req.params.id),
   );
 
   const act = (
@@ -161,7 +176,7 @@ export function registerStaffCertificationRoutes(app: App): void {
         await run(ctxFrom(req), id, body);
       } catch (err) {
         if (!(err instanceof DomainError) || !SHOWN_ON_PAGE.has(err.code)) throw err;
-        return render(req, reply, id, {
+        return renderStaffCertificationPage(req, reply, id, {
           form,
           values: body,
           errors: err.fields,

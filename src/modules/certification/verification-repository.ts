@@ -1,16 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../platform/db/client.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { applications, setAchievements } from '../applications/schema.js';
 import { certifications } from './schema.js';
 
-/**
- * One certificate by its number, with the names it was issued to: one row through
- * certifications_number_uq and the application's primary key. Only what a certificate shows.
- */
-export async function findCertificateByNumber(db: Queryable, number: string) {
-  const [row] = await db
+const certificateWithSetsQuery = (db: Db) =>
+  db
     .select({
-      id: certifications.id,
       candidateId: certifications.candidateId,
       number: certifications.number,
       status: certifications.status,
@@ -20,23 +16,23 @@ export async function findCertificateByNumber(db: Queryable, number: string) {
       familyName: applications.familyName,
       policyVersionId: applications.policyVersionId,
       frameworkVersionId: applications.frameworkVersionId,
+      // [set id, how, achieved on] oldest first, through set_achievements_candidate_set_uq.
+      sets: sql<Array<[string, 'course' | 'portfolio' | 'agreement', string]>>`coalesce((
+        select json_agg(json_build_array(${setAchievements.setId}, ${setAchievements.how}, ${setAchievements.achievedOn})
+                        order by ${setAchievements.achievedOn}, ${setAchievements.setId})
+        from ${setAchievements} where ${setAchievements.candidateId} = ${certifications.candidateId}), '[]'::json)`,
     })
     .from(certifications)
     .innerJoin(applications, eq(applications.id, certifications.applicationId))
-    .where(eq(certifications.number, number))
-    .limit(1);
-  return row;
-}
+    .where(eq(certifications.number, sql.placeholder('number')))
+    .limit(1)
+    .prepare('certificate_with_sets');
 
-/** The sets a holder achieved, oldest first (set_achievements_candidate_set_uq leads with the candidate). */
-export async function listSetsAchieved(db: Queryable, candidateId: string) {
-  return db
-    .select({
-      setId: setAchievements.setId,
-      how: setAchievements.how,
-      achievedOn: setAchievements.achievedOn,
-    })
-    .from(setAchievements)
-    .where(eq(setAchievements.candidateId, candidateId))
-    .orderBy(asc(setAchievements.achievedOn), asc(setAchievements.setId));
+/**
+ * What public verification shows, in one round trip (a prepared statement): the certificate by
+ * its number (certifications_number_uq), the names on the application, and the sets achieved.
+ */
+export async function findCertificateWithSets(db: Queryable, number: string) {
+  const [row] = await prepared(db, 'certificate_with_sets', certificateWithSetsQuery).execute({ number });
+  return row;
 }

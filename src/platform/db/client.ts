@@ -25,8 +25,21 @@ export interface DbHandle {
   jobsConnection:
     | { connectionString: string }
     | { executeSql: (text: string, values?: unknown[]) => Promise<unknown> };
+  /**
+   * Hear NOTIFY on a channel (names are [a-z_] only). `onReset(false)` runs when notifications may
+   * be missed (the listening connection dropped), `onReset(true)` once it listens again, so a cache
+   * can forget everything and keep nothing meanwhile. Resolves once listening; the returned function
+   * stops.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onReset: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+const CHANNEL_NAME = /^[a-z_]{1,63}$/;
 
 export const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -93,6 +106,14 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
           }
         },
       },
+      async listen(channel, onNotify) {
+        if (!CHANNEL_NAME.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+        // One process owns the embedded database, so no notification can be missed.
+        const stop = await client.listen(channel, onNotify);
+        return async () => {
+          if (!client.closed) await stop();
+        };
+      },
       async close() {
         try {
           await client.close();
@@ -116,6 +137,31 @@ async function openPostgres(target: { url: string; poolSize: number }): Promise<
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight still get their error.
   });
+  /*
+   * Every pooled connection listens too, before its next query: a session that commits a NOTIFY on
+   * a channel it listens to gets the notification with the commit's answer, so this process hears
+   * its own changes before the writing request finishes (read-your-writes). The connection of its
+   * own (listenPostgres) hears the other processes' while the pool is idle.
+   */
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const dispatch = (channel: string, payload: string) => {
+    for (const handler of handlers.get(channel) ?? []) handler(payload);
+  };
+  const heardBy = new WeakMap<import('pg').PoolClient, Set<string>>();
+  pool.on('acquire', (client) => {
+    let heard = heardBy.get(client);
+    if (!heard) {
+      heard = new Set();
+      heardBy.set(client, heard);
+      client.on('notification', (m) => dispatch(m.channel, m.payload ?? ''));
+    }
+    for (const channel of handlers.keys()) {
+      if (heard.has(channel)) continue;
+      heard.add(channel);
+      // Queued ahead of the query the connection was taken for.
+      client.query(`LISTEN ${channel}`).catch(() => heard.delete(channel));
+    }
+  });
   await pool.query('select 1');
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
@@ -128,6 +174,88 @@ async function openPostgres(target: { url: string; poolSize: number }): Promise<
       },
     },
     jobsConnection: { connectionString: target.url },
+    async listen(channel, onNotify, onReset) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+      const set = handlers.get(channel) ?? new Set();
+      handlers.set(channel, set);
+      set.add(onNotify);
+      let stop: () => Promise<void>;
+      try {
+        stop = await listenPostgres(pg.default, target.url, channel, (p) => dispatch(channel, p), onReset);
+      } catch (err) {
+        set.delete(onNotify);
+        throw err;
+      }
+      return async () => {
+        set.delete(onNotify);
+        await stop();
+      };
+    },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). If it drops,
+ * `onReset` runs, and it reconnects with growing pauses (up to 30 s) until stopped.
+ */
+async function listenPostgres(
+  pgModule: typeof import('pg').default,
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReset: (listening: boolean) => void,
+): Promise<() => Promise<void>> {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+  let stopped = false;
+  let current: import('pg').Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let pause = 500;
+  const scheduleRetry = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(() => onReset(true), scheduleRetry);
+    }, pause);
+    pause = Math.min(pause * 2, 30_000);
+  };
+  const connect = async () => {
+    const client = new pgModule.Client({ connectionString: url });
+    client.on('notification', (m) => {
+      if (m.channel === channel) onNotify(m.payload ?? '');
+    });
+    // Errors before LISTEN succeeded reject connect(); after it, the connection is lost.
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+    pause = 500;
+  };
+  const lost = (client: import('pg').Client) => {
+    if (current !== client) return;
+    current = undefined;
+    client.removeAllListeners('end');
+    client.end().catch(() => {});
+    onReset(false);
+    scheduleRetry();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    if (client) await client.end().catch(() => {});
   };
 }

@@ -3,11 +3,11 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '../db/client.js';
 
 /** Jobs the system knows; each handler must be safe to run twice. */
-export type JobName = 'deliver-mail' | 'prune-expired' | 'sweeps';
+export type JobName = 'deliver-mail' | 'prune-expired' | 'sweeps' | 'issue-credentials';
 
 export interface JobQueue {
   /** Ask for a job to run soon; called after the transaction that needs it has committed. */
-  send(name: JobName, data?: Record<string, unknown>): Promise<void>;
+  send(name: JobName, data?: Record<string, unknown>, opts?: { startAfterSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -16,6 +16,8 @@ export interface JobHandlers {
   'prune-expired': () => Promise<unknown>;
   /** Reminders and alerts (src/sweeps.ts). */
   sweeps: () => Promise<unknown>;
+  /** Signs the digital credentials that certifications lack (credentials/issue-credentials.ts). */
+  'issue-credentials'?: () => Promise<unknown>;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function startJobQueue(
   await boss.createQueue('deliver-mail');
   await boss.createQueue('prune-expired');
   await boss.createQueue('sweeps');
+  await boss.createQueue('issue-credentials');
   if (opts.work) {
     await boss.work('deliver-mail', { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
       await opts.handlers['deliver-mail']();
@@ -54,11 +57,23 @@ export async function startJobQueue(
       await opts.handlers.sweeps();
     });
     await boss.schedule('sweeps', '41 * * * *');
+    const issueCredentials = opts.handlers['issue-credentials'];
+    if (issueCredentials) {
+      await boss.work('issue-credentials', async () => {
+        await issueCredentials();
+      });
+      // Catches certifications whose request was lost, and any made before credentials existed.
+      await boss.schedule('issue-credentials', '*/10 * * * *');
+    }
   }
   return {
-    async send(name, data = {}) {
+    async send(name, data = {}, sendOpts = {}) {
       // singletonKey folds a burst of requests into one pending job.
-      await boss.send(name, data, { singletonKey: name, singletonSeconds: 1 });
+      await boss.send(name, data, {
+        singletonKey: name,
+        singletonSeconds: 1,
+        ...(sendOpts.startAfterSeconds ? { startAfter: sendOpts.startAfterSeconds } : {}),
+      });
     },
     async stop() {
       await boss.stop({

@@ -20,8 +20,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notCertified = () => new DomainError('NOT_FOUND', 'You do not have a certification yet.');
 const notFound = () => new DomainError('NOT_FOUND', 'That certification was not found.');
+const notInGoodStanding = (status: 'suspended' | 'revoked') =>
+  new DomainError(
+    'INVALID_STATE',
+    status === 'suspended'
+      ? 'Your certification is suspended, so you cannot download its certificate while the suspension lasts. Your certification page says why and how to appeal.'
+      : 'Your certification was revoked, so there is no certificate to download. Your certification page says why and how to appeal.',
+  );
 
-/** The holder's own certificate (their newest certification); 404 for anyone not certified. */
+/**
+ * The holder's own certificate (their newest certification); 404 for anyone not certified, 409 while
+ * suspended or once revoked (a fresh certificate would claim a standing the holder does not have).
+ */
 export async function downloadMyCertificate(ctx: Ctx): Promise<CertificateFile> {
   const actor = requireCandidate(ctx);
   const [row] = await ctx.db
@@ -30,8 +40,8 @@ export async function downloadMyCertificate(ctx: Ctx): Promise<CertificateFile> 
     .where(eq(certifications.candidateId, actor.userId))
     .orderBy(desc(certifications.certifiedOn), desc(certifications.createdAt))
     .limit(1);
-  // A revoked certification is no longer held: no certificate for it.
-  if (!row || row.status === 'revoked') throw notCertified();
+  if (!row) throw notCertified();
+  if (row.status === 'suspended' || row.status === 'revoked') throw notInGoodStanding(row.status);
   return renderCertificate(ctx, row);
 }
 

@@ -2,8 +2,10 @@ import type { CalendarDate } from '../../../lib/calendar-date.js';
 import type { Ctx } from '../../../platform/context.js';
 import { type Dashboard, getDashboard } from '../../candidates/use-cases/get-dashboard.js';
 import { DESIGNATION } from '../certify-if-complete.js';
+import { type CredentialSummary, listMyCredentials } from '../credentials/holder-credentials.js';
 import { findCertificationOf } from '../repository.js';
 import type { CertificationStatus } from '../schema.js';
+import { type StandingChange, standingChangeOf } from '../status-requests/use-cases/list-status-requests.js';
 
 export type CertificationState = 'certified' | 'in_progress' | 'expired' | 'not_admitted';
 
@@ -21,6 +23,10 @@ export interface MyCertification {
   deadline: Dashboard['deadline'];
   progress: Dashboard['progress'];
   sets: Array<Pick<Dashboard['sets'][number], 'id' | 'code' | 'title' | 'required' | 'achieved'>>;
+  /** Signed digital credentials to download (signed now if not yet); none unless certified. */
+  credentials: CredentialSummary[];
+  /** Why a suspended or revoked certification is so, and until when the holder can appeal. */
+  standingChange: StandingChange | null;
 }
 
 /**
@@ -32,6 +38,10 @@ export async function getMyCertification(ctx: Ctx): Promise<MyCertification> {
   const actor = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const row = actor ? await findCertificationOf(ctx.db, actor) : undefined;
   const admitted = dashboard.application?.status === 'admitted';
+  const standingChange =
+    row && (row.status === 'suspended' || row.status === 'revoked')
+      ? await standingChangeOf(ctx.db, row)
+      : null;
   const state: CertificationState = row
     ? 'certified'
     : !admitted
@@ -54,6 +64,7 @@ export async function getMyCertification(ctx: Ctx): Promise<MyCertification> {
       : null,
     deadline: dashboard.deadline,
     progress: dashboard.progress,
+    credentials: row && row.status !== 'revoked' ? await listMyCredentials(ctx) : [],
     sets: dashboard.sets.map(({ id, code, title, required, achieved }) => ({
       id,
       code,
@@ -61,5 +72,6 @@ export async function getMyCertification(ctx: Ctx): Promise<MyCertification> {
       required,
       achieved,
     })),
+    standingChange,
   };
 }

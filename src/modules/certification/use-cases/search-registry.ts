@@ -63,7 +63,7 @@ export async function searchCertifiedStaff(ctx: Ctx, query: RegistryQuery): Prom
       name: [r.givenName, r.familyName].filter(Boolean).join(' '),
       state: r.region,
       number: r.number,
-      standing: certificationStanding(r, today, graceMonths),
+      standing: certificationStanding(r, today, r.graceMonths),
     })),
   };
 }

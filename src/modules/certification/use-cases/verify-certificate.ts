@@ -5,7 +5,8 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { findSet } from '../../policy/framework.js';
 import { findActivePolicy, findFrameworkById, findPolicyById } from '../../policy/repository.js';
 import { certificationStanding, type Standing } from '../rules/standing.js';
-import { findCertificateByNumber, listSetsAchieved } from '../verification-repository.js';
+import type { CertificateRecord, VerificationCache } from '../verification-cache.js';
+import { findCertificateWithSets } from '../verification-repository.js';
 
 export const DESIGNATION = 'Certified Library Support Staff (CLSS)';
 export const NUMBER_FORMAT_HELP =
@@ -41,43 +42,60 @@ export async function graceMonthsFor(db: Queryable, policyVersionId: string | nu
   return policy.policy.renewal.graceMonths;
 }
 
+/** What a certificate shows, read from the database; undefined for an unknown number. */
+async function loadCertificate(db: Queryable, number: string): Promise<CertificateRecord | undefined> {
+  const cert = await findCertificateWithSets(db, number);
+  if (!cert) return undefined;
+  // Both versions are immutable and cached by id in this process: no query once seen.
+  const framework = cert.frameworkVersionId
+    ? await findFrameworkById(db, cert.frameworkVersionId)
+    : undefined;
+  return {
+    candidateId: cert.candidateId,
+    holderName: [cert.givenName, cert.familyName].filter(Boolean).join(' '),
+    number: cert.number,
+    status: cert.status,
+    certifiedOn: cert.certifiedOn,
+    expiresOn: cert.expiresOn,
+    graceMonths: await graceMonthsFor(db, cert.policyVersionId),
+    sets: cert.sets.map(([setId, how, achievedOn]) => {
+      const set = framework && findSet(framework.framework, setId);
+      return { id: setId, code: set?.code ?? null, title: set?.title ?? setId, how, achievedOn };
+    }),
+  };
+}
+
 /**
  * Anyone may check a certificate by its number, signed in or not. It shows only what the
- * certificate itself shows: no contact details.
+ * certificate itself shows: no contact details. The standing is worked out for today on every
+ * answer; the rest may come from `cache` (see VerificationCache).
  */
-export async function verifyCertificate(ctx: Ctx, raw: string): Promise<VerifiedCertificate> {
+export async function verifyCertificate(
+  ctx: Ctx,
+  raw: string,
+  cache?: VerificationCache,
+): Promise<VerifiedCertificate> {
   const number = normalizeCertificateNumber(raw);
   if (!number)
     throw new DomainError(
       'VALIDATION_FAILED',
       `“${raw.slice(0, 40)}” is not a certificate number. ${NUMBER_FORMAT_HELP}`,
-      {
-        number: NUMBER_FORMAT_HELP,
-      },
+      { number: NUMBER_FORMAT_HELP },
     );
-  const cert = await findCertificateByNumber(ctx.db, number);
-  if (!cert) throw notFound(`Certificate ${number}`);
-  const achieved = await listSetsAchieved(ctx.db, cert.candidateId);
-  const framework = cert.frameworkVersionId
-    ? await findFrameworkById(ctx.db, cert.frameworkVersionId)
-    : undefined;
-  const graceMonths = await graceMonthsFor(ctx.db, cert.policyVersionId);
+  let record = cache?.get(number);
+  if (!record) {
+    const stamp = cache?.stamp() ?? 0;
+    record = await loadCertificate(ctx.db, number);
+    if (!record) throw notFound(`Certificate ${number}`);
+    cache?.store(record, stamp);
+  }
   return {
-    holderName: [cert.givenName, cert.familyName].filter(Boolean).join(' '),
-    number: cert.number,
+    holderName: record.holderName,
+    number: record.number,
     designation: DESIGNATION,
-    certifiedOn: cert.certifiedOn,
-    validUntil: cert.expiresOn,
-    standing: certificationStanding(cert, ctx.clock.today(), graceMonths),
-    sets: achieved.map((a) => {
-      const set = framework && findSet(framework.framework, a.setId);
-      return {
-        id: a.setId,
-        code: set?.code ?? null,
-        title: set?.title ?? a.setId,
-        how: a.how,
-        achievedOn: a.achievedOn,
-      };
-    }),
+    certifiedOn: record.certifiedOn,
+    validUntil: record.expiresOn,
+    standing: certificationStanding(record, ctx.clock.today(), record.graceMonths),
+    sets: record.sets,
   };
 }

@@ -1,4 +1,6 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
+import { DigitalCredentials } from '../credentials/views.js';
+import { SuspendedOrRevokedNotice } from '../status-requests/views/standing-notice.js';
 import type { MyCertification } from '../use-cases/get-my-certification.js';
 
 const howLabels = {
@@ -29,12 +31,20 @@ function SetList({ sets }: { sets: Sets }) {
 /** The candidate's certification: celebrated when earned, otherwise where they stand. */
 export function CertificationPage({ c, baseUrl }: { c: MyCertification; baseUrl: string }) {
   const cert = c.certification;
+  if (cert && (cert.status === 'suspended' || cert.status === 'revoked'))
+    return <SuspendedOrRevokedNotice status={cert.status} number={cert.number} change={c.standingChange} />;
   if (c.state === 'certified' && cert) {
     const verifyPath = `/verify/${cert.number}`;
     return (
       <>
         <h1>Congratulations, you are certified</h1>
         <p class="lead">You have earned the {c.designation}.</p>
+        {cert.status === 'provisional' && (
+          <p>
+            Your certification is provisional until you have the library work hours the program asks for.{' '}
+            <a href="/my-certification/hours">Report your library work</a>.
+          </p>
+        )}
         <dl>
           <dt>Certification number</dt>
           <dd>{cert.number}</dd>
@@ -43,6 +53,11 @@ export function CertificationPage({ c, baseUrl }: { c: MyCertification; baseUrl:
           <dt>Valid until</dt>
           <dd>{formatCalendarDate(cert.expiresOn)}</dd>
         </dl>
+        <p>
+          <a href="/certification/certificate.pdf" download>
+            Download your certificate (PDF, to print or keep)
+          </a>
+        </p>
         <h2>Share your certification</h2>
         <p>
           Anyone, such as an employer, can check your certification at this address:{' '}
@@ -53,6 +68,7 @@ export function CertificationPage({ c, baseUrl }: { c: MyCertification; baseUrl:
         </p>
         <h2>Your competency sets</h2>
         <SetList sets={c.sets.filter((s) => s.achieved)} />
+        <DigitalCredentials credentials={c.credentials} />
       </>
     );
   }

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { ErrorSummary, TextField } from '../../../views/forms.js';
+import { CredentialUploadForm } from '../credentials/views.js';
 import { type Standing, standingExplanation, standingLabel } from '../rules/standing.js';
 import { NUMBER_FORMAT_HELP, type VerifiedCertificate } from '../use-cases/verify-certificate.js';
 
@@ -40,7 +41,7 @@ export function VerifyForm(p: { value?: string; error?: string | undefined }) {
   );
 }
 
-export function VerifyStartPage(p: { value?: string; error?: string | undefined }) {
+export function VerifyStartPage(p: { value?: string; error?: string | undefined; csrfToken?: string }) {
   return (
     <>
       {p.error && <ErrorSummary errors={{ number: p.error }} />}
@@ -53,6 +54,13 @@ export function VerifyStartPage(p: { value?: string; error?: string | undefined 
       <p>
         You can also search the <a href="/registry">registry of certified staff</a> by name.
       </p>
+      {p.csrfToken && (
+        <>
+          <h2>Check a digital credential</h2>
+          <p>Holders can download signed digital credentials. Upload one to check it.</p>
+          <CredentialUploadForm csrfToken={p.csrfToken} />
+        </>
+      )}
     </>
   );
 }
@@ -118,7 +126,7 @@ export function CertificateNotFoundPage({ number }: { number: string }) {
   );
 }
 
-export function CertificateNumberInvalidPage({ value }: { value: string }) {
+export function CertificateNumberInvalidPage({ value, csrfToken }: { value: string; csrfToken?: string }) {
   const error = `That is not a certificate number. ${NUMBER_FORMAT_HELP}`;
-  return <VerifyStartPage value={value} error={error} />;
+  return <VerifyStartPage value={value} error={error} csrfToken={csrfToken} />;
 }
