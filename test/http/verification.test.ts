@@ -165,11 +165,19 @@ describe.each(testBackends())('certificate verification on %s', (backend) => {
     });
     const answer = async () => (await verify(holder.number)).json();
     expect(await answer()).toMatchObject({ holderName: 'Ada Lovel', standing: 'valid' });
+    const page = await get(t, `/verify/${holder.number}`);
+    expect(page.headers['cache-control']).toBe('public, max-age=60');
+    const etag = page.headers.etag as string;
+    const again = await t.app.inject({ url: `/verify/${holder.number}`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
     const db = t.services.db;
     // Changes made outside the application's use cases (by hand, in SQL) are heard too.
     await db.execute(sql`update certifications set status = 'suspended' where number = ${holder.number}`);
     await settled();
     expect((await answer()).standing).toBe('suspended');
+    const suspended = await get(t, `/verify/${holder.number}`);
+    expect(suspended.body).toContain('Suspended');
+    expect(suspended.headers.etag).not.toBe(etag);
     await db.execute(
       sql`update applications set family_name = 'Lovelace' where candidate_id = ${holder.session.userId}`,
     );

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/app-type.js';
 import { ctxFrom } from '../../platform/http/ctx.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
-import { sendPage } from '../../platform/http/render.js';
+import { renderPage, sendPage } from '../../platform/http/render.js';
+import { isShareable } from '../catalog/http/public-cache.js';
 import { standings } from './rules/standing.js';
 import { getRegistryChoice, setRegistryChoice } from './use-cases/registry-listing.js';
 import { registryQuerySchema, searchCertifiedStaff } from './use-cases/search-registry.js';
@@ -76,9 +78,11 @@ const isCode = (e: unknown, code: string) => e instanceof DomainError && e.code 
  * 50 MB at most): the whole register of a large program.
  */
 const VERIFICATION_CACHE_ENTRIES = 100_000;
+/** Whole pages for anonymous visitors (some 7 KB each, so some 70 MB at most). */
+const VERIFICATION_PAGE_COPIES = 10_000;
 
 export function registerCertificationPublicRoutes(app: App): void {
-  const cache = new VerificationCache(VERIFICATION_CACHE_ENTRIES);
+  const cache = new VerificationCache(VERIFICATION_CACHE_ENTRIES, VERIFICATION_PAGE_COPIES);
   let stopListening: (() => Promise<void>) | undefined;
   app.addHook('onReady', async () => {
     const listen = app.services.listen;
@@ -120,8 +124,23 @@ export function registerCertificationPublicRoutes(app: App): void {
   app.get('/verify/:number', { schema: { hide: true } }, async (req, reply) => {
     const raw = (req.params as { number: string }).number;
     try {
-      const c = await verifyCertificate(ctxFrom(req), raw, cache);
-      return sendPage(req, reply, { title: `Certificate ${c.number}` }, <CertificatePage c={c} />);
+      const ctx = ctxFrom(req);
+      // Anonymous visitors at the number's own address all get the same bytes, kept with the record.
+      const shared = isShareable(req) && normalizeCertificateNumber(raw) === raw;
+      const today = ctx.clock.today();
+      let copy = shared ? cache.page(raw, today) : undefined;
+      if (!copy) {
+        const stamp = cache.stamp();
+        const c = await verifyCertificate(ctx, raw, cache);
+        const options = { title: `Certificate ${c.number}` };
+        if (!shared) return sendPage(req, reply, options, <CertificatePage c={c} />);
+        const body = renderPage(req, options, <CertificatePage c={c} />);
+        copy = { today, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
+        cache.storePage(raw, copy, stamp);
+      }
+      reply.header('vary', 'Cookie').header('etag', copy.etag).header('cache-control', PUBLIC_CACHE);
+      if (req.headers['if-none-match'] === copy.etag) return reply.status(304).send();
+      return reply.type('text/html; charset=utf-8').send(copy.body);
     } catch (e) {
       if (isCode(e, 'VALIDATION_FAILED'))
         return sendPage(

@@ -31,14 +31,26 @@ export const CERTIFICATE_CHANGED_CHANNEL = 'lssc_certificate_changed';
  * connection drops, everything is forgotten and nothing is kept until it listens again. Without a
  * listener (scripts) nothing is cached. Holds up to `maxEntries` copies, the oldest dropped first.
  */
+/** The whole verification page as an anonymous visitor gets it on `today`. */
+export interface PageCopy {
+  today: CalendarDate;
+  body: string;
+  etag: string;
+}
+
 export class VerificationCache {
   private readonly byNumber = new Map<string, CertificateRecord>();
+  /** Rendered pages for anonymous visitors, fewer (some 7 KB each), dropped with their record. */
+  private readonly pages = new Map<string, PageCopy>();
   private readonly numberOf = new Map<string, string>();
   private listening = false;
   /** Counts invalidations, so a read that began before one is not stored after it. */
   private generation = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxPages = 0,
+  ) {}
 
   get(number: string): CertificateRecord | undefined {
     return this.byNumber.get(number);
@@ -58,9 +70,23 @@ export class VerificationCache {
       const oldest = this.byNumber.keys().next().value as string;
       const dropped = this.byNumber.get(oldest);
       this.byNumber.delete(oldest);
+      this.pages.delete(oldest);
       if (dropped && this.numberOf.get(dropped.candidateId) === oldest)
         this.numberOf.delete(dropped.candidateId);
     }
+  }
+
+  page(number: string, today: CalendarDate): PageCopy | undefined {
+    const copy = this.pages.get(number);
+    return copy?.today === today ? copy : undefined;
+  }
+
+  /** Keep a page rendered from a record read since `stamp`, while that record is still held. */
+  storePage(number: string, copy: PageCopy, stamp: number): void {
+    if (!this.listening || stamp !== this.generation || !this.byNumber.has(number)) return;
+    this.pages.delete(number);
+    this.pages.set(number, copy);
+    if (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
   }
 
   /** The holder's certificate changed (a notification's payload). */
@@ -70,6 +96,7 @@ export class VerificationCache {
     if (number === undefined) return;
     this.numberOf.delete(candidateId);
     this.byNumber.delete(number);
+    this.pages.delete(number);
   }
 
   /** Notifications may have been missed, or are heard again: forget everything. */
@@ -78,6 +105,7 @@ export class VerificationCache {
     this.listening = listening;
     this.byNumber.clear();
     this.numberOf.clear();
+    this.pages.clear();
   }
 
   get size(): number {

@@ -14,18 +14,12 @@ export interface PageOptions {
   banner?: string;
 }
 
-/** Render a full page in the site layout for this request. */
-export function sendPage(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  opts: PageOptions,
-  body: ComponentChildren,
-) {
+/** A full page in the site layout for this request, as HTML (takes the request's one-time message). */
+export function renderPage(req: FastifyRequest, opts: PageOptions, body: ComponentChildren): string {
   const flash = req.takeFlash();
-  // A form shown again with problems says so first in the title, which screen readers announce.
   const title =
     opts.status === 400 && !opts.title.startsWith('Error: ') ? `Error: ${opts.title}` : opts.title;
-  const html = renderDocument(
+  return renderDocument(
     h(Layout, {
       title,
       actor: req.actor,
@@ -39,6 +33,16 @@ export function sendPage(
       children: body,
     }),
   );
+}
+
+/** Render a full page in the site layout for this request. */
+export function sendPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: PageOptions,
+  body: ComponentChildren,
+) {
+  const html = renderPage(req, opts, body);
   return reply
     .status(opts.status ?? 200)
     .header('cache-control', 'no-store')
