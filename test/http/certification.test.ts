@@ -11,6 +11,7 @@ import { auditActions, mailTo } from '../support/factories.js';
 import { api, get, postForm, type TestSession } from '../support/sessions.js';
 import { mailOf, makeApplication, sessionOf, staffMember, type UserRef } from '../support/staff-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { assignedPortfolio, rateAs, TEN_SET } from './portfolio-rating-support.js';
 
 const REQUIRED = ['foundations', 'communication-teamwork', 'technology'];
 
@@ -132,6 +133,32 @@ describe.each(testBackends())('certification on %s', (backend) => {
     expect(page.body).toContain('/certification/registry');
     expect(page.body).toContain('by a recognition agreement');
     expect((await get(t, '/dashboard', a.session)).body).toContain('See your certification');
+  });
+
+  it('a portfolio approved for the sixth set certifies in the decision, with the set by portfolio', async () => {
+    // Through the evaluators' real submissions, so the decision's own call to certification is what runs.
+    const rated = await assignedPortfolio(t, staff.session);
+    const candidate = rated.portfolio.candidate;
+    await achieve(candidate.id, [
+      ...REQUIRED.map((s): [string, string] => [s, '2026-10-01']),
+      ['access-services', '2026-10-01'],
+      ['readers-advisory', '2026-10-01'],
+    ]);
+    const session = await sessionOf(t, candidate);
+    const me = async () => (await api(t, 'GET', '/api/v1/me/certification', { session })).json();
+    expect(await me()).toMatchObject({ state: 'in_progress', certification: null });
+    await rateAs(t, rated, 1, 'MMMMMMMMMM');
+    expect((await rateAs(t, rated, 2, 'MMMMMMMMMM')).outcome).toBe('approved');
+    const after = await me();
+    expect(after).toMatchObject({
+      state: 'certified',
+      certification: { certifiedOn: '2026-11-28', expiresOn: '2030-11-28', basis: 'automatic' },
+    });
+    expect(after.certification.number).toMatch(/^CLSS-2026-\d{6}$/);
+    const set = after.sets.find((x: { id: string }) => x.id === TEN_SET);
+    expect(set).toMatchObject({ achieved: { how: 'portfolio', on: '2026-11-28' } });
+    const mails = (await mailTo(t, candidate.email)).map((m) => m.template);
+    expect(mails).toContain('certification-granted');
   });
 
   it('completion after the deadline does not certify, and the pages say the deadline passed', async () => {

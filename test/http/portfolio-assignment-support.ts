@@ -107,6 +107,9 @@ export async function submittedPortfolio(t: TestApp, o: PortfolioOptions = {}): 
     details: { personal: { givenName, familyName, employerName: employer, employerType: 'public' } },
     givenName,
     familyName,
+    // As an admission a month ago would leave it (a four-year deadline), so certification can follow.
+    admittedOn: '2026-10-28',
+    deadlineOn: '2030-10-28',
     frameworkVersionId: framework.id,
     createdAt: now,
     updatedAt: now,
