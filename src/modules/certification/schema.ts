@@ -43,6 +43,10 @@ export const certifications = pgTable(
     uniqueIndex('certifications_application_uq').on(t.applicationId),
     index('certifications_candidate_idx').on(t.candidateId),
     index('certifications_registry_idx').on(t.inRegistry).where(sql`${t.inRegistry}`),
+    // The few suspended and revoked ones: the status lists' change check and their bits read these.
+    index('certifications_withdrawn_idx')
+      .on(t.status, t.updatedAt)
+      .where(sql`${t.status} in ('suspended', 'revoked')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "certifications_withdrawn_idx" ON "certifications" USING btree ("status","updated_at") WHERE "certifications"."status" in ('suspended', 'revoked');
