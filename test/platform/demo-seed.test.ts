@@ -156,4 +156,21 @@ describe.each(testBackends())('demo data on %s', (backend) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(cat5.ratings[0].comment);
   });
+
+  it('has a certified holder with six sets by course and portfolio, verifiable and in the registry', async () => {
+    const session = await signedIn('certified@demo.lssc.example');
+    const me = (await api(t, 'GET', '/api/v1/me/certification', { session })).json();
+    expect(me.state).toBe('certified');
+    const number = me.certification.number as string;
+    expect(number).toMatch(/^CLSS-2026-\d{6}$/);
+    const verified = (await api(t, 'GET', `/api/v1/verifications/${number}`)).json();
+    expect(verified.standing).toBe('valid');
+    expect(new Set(verified.sets.map((s: { how: string }) => s.how))).toEqual(
+      new Set(['course', 'portfolio']),
+    );
+    expect(verified.sets).toHaveLength(6);
+    expect((await get(t, '/registry?name=Certified')).body).toContain(number);
+    const credentials = (await api(t, 'GET', '/api/v1/me/credentials', { session })).json();
+    expect(credentials.credentials).toHaveLength(7);
+  });
 });

@@ -146,4 +146,11 @@ export const demoAccounts: DemoAccount[] = [
     description: 'candidate, portfolio needs more information',
     application: 'admitted',
   },
+  {
+    email: 'certified@demo.lssc.example',
+    name: 'Cass Certified',
+    roles: ['candidate'],
+    description: 'certified: certificate, digital credentials, in the public registry',
+    application: 'admitted',
+  },
 ];

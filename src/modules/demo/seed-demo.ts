@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.j
 import { seedDemoAgreements } from './seed-demo-agreements.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
 import { seedDemoCatalog } from './seed-demo-catalog.js';
+import { seedDemoCertified } from './seed-demo-certified.js';
 import { seedDemoPortfolios } from './seed-demo-portfolios.js';
 import { seedDemoProvider } from './seed-demo-provider.js';
 
@@ -39,4 +40,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoProvider(ctx, created);
   await seedDemoCatalog(ctx, created);
   await seedDemoAgreements(ctx, created);
+  await seedDemoCertified(ctx, created);
 }
