@@ -11,6 +11,7 @@ import {
   type AchievementFacts,
   buildCredential,
   certificationNarrative,
+  identityHash,
   issuerProfile,
   setNarrative,
 } from './build-credential.js';
@@ -114,11 +115,23 @@ export async function issueMissingCredentials(
     replaces?: IssuedCredential;
   };
   const pending: Pending[] = [];
-  /** Nothing to do, a stale credential to sign again, or a new one. */
+  const emailsOf = (cert: CertificationForCredentials) => [
+    cert.email,
+    ...(otherEmails.get(cert.candidateId) ?? []),
+  ];
+  /** The document names exactly the holder's confirmed addresses now (hashes compared with its salt). */
+  const sameEmails = (existing: IssuedCredential, emails: readonly string[]) => {
+    const { salt, hashes } = existing.emails;
+    if (salt === null) return emails.length === 0;
+    const now = emails.map((e) => identityHash(e, salt)).sort();
+    return now.length === hashes.length && [...hashes].sort().every((h, i) => h === now[i]);
+  };
+  /** Nothing to do, a stale credential to sign again (new end date or addresses), or a new one. */
   const need = (cert: CertificationForCredentials, setId: string | null) => {
     const existing = issued.get(`${cert.id} ${setId ?? ''}`);
     if (!existing) return { replaces: undefined };
-    return existing.validUntil === cert.expiresOn ? null : { replaces: existing };
+    const current = existing.validUntil === cert.expiresOn && sameEmails(existing, emailsOf(cert));
+    return current ? null : { replaces: existing };
   };
   for (const cert of live) {
     // Versions are cached by id: no query per certification.
@@ -157,7 +170,7 @@ export async function issueMissingCredentials(
       baseUrl: config.baseUrl,
       name: p.setId ? `CLSS competency set: ${p.achievement.name}` : CERTIFICATION_NAME,
       holderName: holderName(p.cert),
-      emails: [p.cert.email, ...(otherEmails.get(p.cert.candidateId) ?? [])],
+      emails: emailsOf(p.cert),
       salt: randomBytes(12).toString('base64url'),
       certificateNumber: p.cert.number,
       achievement: p.achievement,

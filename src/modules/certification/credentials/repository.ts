@@ -98,6 +98,8 @@ export interface IssuedCredential {
   id: string;
   statusListIndex: number;
   validUntil: string;
+  /** The hashed email identities in the signed document, with the salt they were hashed with. */
+  emails: { salt: string | null; hashes: string[] };
 }
 
 /** Credentials already issued for these certifications, by "<certificationId> <setId or ''>". */
@@ -113,10 +115,19 @@ export async function listIssued(
       id: credentials.id,
       statusListIndex: credentials.statusListIndex,
       validUntil: credentials.validUntil,
+      // Only the email identities, not the whole document.
+      emails: sql<{ salt: string | null; hashes: string[] | null }>`jsonb_build_object(
+        'salt', jsonb_path_query_first(${credentials.document}, '$.credentialSubject.identifier[*] ? (@.identityType == "emailAddress").salt') #>> '{}',
+        'hashes', jsonb_path_query_array(${credentials.document}, '$.credentialSubject.identifier[*] ? (@.identityType == "emailAddress").identityHash'))`,
     })
     .from(credentials)
     .where(anyOf(credentials.certificationId, certificationIds, 'uuid'));
-  return new Map(rows.map(({ certificationId, setId, ...c }) => [`${certificationId} ${setId ?? ''}`, c]));
+  return new Map(
+    rows.map(({ certificationId, setId, emails, ...c }) => [
+      `${certificationId} ${setId ?? ''}`,
+      { ...c, emails: { salt: emails.salt, hashes: emails.hashes ?? [] } },
+    ]),
+  );
 }
 
 /** A credential signed again (new end date): same id and status position, new document. */
@@ -127,7 +138,8 @@ export async function replaceCredentialDocument(
   const done = await db
     .update(credentials)
     .set({ validUntil: row.validUntil, document: row.document, issuedAt: row.issuedAt })
-    .where(and(eq(credentials.id, row.id), sql`${credentials.validUntil} <> ${row.validUntil}`))
+    // Two signers at once both sign what is current; whichever writes last is as good.
+    .where(eq(credentials.id, row.id))
     .returning({ id: credentials.id });
   return done.length > 0;
 }
