@@ -165,4 +165,15 @@ describe.each(testBackends())('checking a credential file on %s', (backend) => {
     });
     expect(text.statusCode).toBe(400);
   });
+
+  it('limits checks per network address, with a clear answer; other networks are not affected', async () => {
+    const from = (remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: API, remoteAddress, payload: tampered() });
+    for (let i = 0; i < 60; i++) expect((await from('203.0.113.9')).statusCode).toBe(200);
+    const refused = await from('203.0.113.9');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().detail).toContain('Too many credential checks from your network');
+    // Another network is not affected.
+    expect((await from('198.51.100.4')).statusCode).toBe(200);
+  });
 });

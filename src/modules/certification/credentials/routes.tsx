@@ -195,7 +195,9 @@ export function registerCredentialRoutes(app: App): void {
         throw new DomainError('VALIDATION_FAILED', 'Choose a credential file.', {
           file: 'Choose a credential file.',
         });
-      const result = await verifyCredentialFile(ctx, parseCredentialFile(file.bytes, file.truncated));
+      const result = await verifyCredentialFile(ctx, parseCredentialFile(file.bytes, file.truncated), {
+        ip: req.ip,
+      });
       return sendPage(
         req,
         reply,
@@ -207,7 +209,10 @@ export function registerCredentialRoutes(app: App): void {
       return sendPage(
         req,
         reply,
-        { title: 'Check a digital credential', status: e.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400 },
+        {
+          title: 'Check a digital credential',
+          status: e.code === 'PAYLOAD_TOO_LARGE' ? 413 : e.code === 'RATE_LIMITED' ? 429 : 400,
+        },
         <CredentialUploadPage csrfToken={req.csrfToken()} error={e.fields.file} />,
       );
     }
@@ -227,6 +232,6 @@ export function registerCredentialRoutes(app: App): void {
         response: { 200: credentialCheckOut },
       },
     },
-    async (req) => verifyCredentialFile(ctxFrom(req), asCredential(req.body)),
+    async (req) => verifyCredentialFile(ctxFrom(req), asCredential(req.body), { ip: req.ip }),
   );
 }

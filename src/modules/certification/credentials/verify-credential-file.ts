@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
+import { reserveAttempt } from '../../accounts/guards.js';
 import type { Standing } from '../rules/standing.js';
 import { type VerifiedCertificate, verifyCertificate } from '../use-cases/verify-certificate.js';
 import { type StatusPurpose, statusListUrl, statusPurposes } from './build-credential.js';
@@ -75,10 +76,22 @@ export function parseCredentialFile(bytes: Buffer, truncated = false): Record<st
  * certification's standing today (the status lists' bits win over the dates). Nothing is fetched
  * from elsewhere: a credential from another issuer is reported as not ours.
  */
+/** Plenty for a person or an employer's office checking files by hand. */
+export const CHECKS_PER_NETWORK = { max: 60, windowMs: 15 * 60 * 1000 };
+
 export async function verifyCredentialFile(
   ctx: Ctx,
   credential: Record<string, unknown>,
+  from: { ip: string },
 ): Promise<CredentialCheck> {
+  // Each check costs tens of milliseconds of CPU: limited per network address so nobody can tie up
+  // the server with them (counted in the database, shared by every process).
+  if (!(await reserveAttempt(ctx, `verify-credential:ip:${from.ip}`, CHECKS_PER_NETWORK)))
+    throw new DomainError(
+      'RATE_LIMITED',
+      'Too many credential checks from your network. Wait 15 minutes and try again.',
+      { file: 'Too many credential checks from your network. Wait 15 minutes and try again.' },
+    );
   const key = await signingKey(ctx.config);
   const issuerId = isObject(credential.issuer) ? credential.issuer.id : credential.issuer;
   const ours = issuerId === key.did;
