@@ -14,17 +14,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import pg from 'pg';
+import { rotating, serveHelloWorldIfAsked, waitFor } from './support.js';
 
-if (process.argv[2] === '--hello') {
-  // The yardstick: Fastify with one route and nothing else.
-  const app = Fastify();
-  app.get('/', async () => ({ hello: 'world' }));
-  await app.listen({ port: Number(process.argv[3]), host: '127.0.0.1' });
-} else {
-  await main();
-}
+if (!(await serveHelloWorldIfAsked())) await main();
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench';
@@ -73,33 +66,9 @@ async function main() {
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   ];
-  for (const target of [`${base}/readyz`, `http://127.0.0.1:${helloPort}/`]) {
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(target).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await waitFor(`${base}/readyz`);
+  await waitFor(`http://127.0.0.1:${helloPort}/`);
 
-  /** Requests over `paths` in turn, with an optional cookie. */
-  const rotating = (paths: string[], cookie?: string): autocannon.Request[] => {
-    let i = 0;
-    return [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({
-          ...req,
-          path: paths[i++ % paths.length]!,
-          headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
-        }),
-      },
-    ];
-  };
   const coursePages = numbers.map((n) => `/catalog/courses/${n}`);
   // 1,152 different searches: more than the 500 copies a process keeps, so every one is a miss.
   const words = [

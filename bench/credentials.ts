@@ -15,31 +15,13 @@ import { verifyCredentialFile } from '../src/modules/certification/credentials/v
 import { systemCtx } from '../src/platform/context.js';
 import { noJobQueue } from '../src/platform/jobs/queue.js';
 import { startRuntime } from '../src/server.js';
+import { recreateDatabase, timed } from './support.js';
 
 const credentialsWanted = Number(process.argv[2] ?? 10_000);
 const holders = Math.ceil(credentialsWanted / 7);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_credentials';
 
-async function recreateDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-}
-
-async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  const ms = Math.round(performance.now() - started);
-  console.log(`${label.padEnd(58)} ${String(ms).padStart(7)} ms`);
-  return result;
-}
-
-await recreateDatabase();
+await recreateDatabase(url);
 const config = loadConfig({
   DATABASE_URL: url,
   LOG_LEVEL: 'warn',

@@ -21,6 +21,7 @@ import type { Ctx } from '../src/platform/context.js';
 import { noJobQueue } from '../src/platform/jobs/queue.js';
 import { startRuntime } from '../src/server.js';
 import { seedEvaluationHistory } from './seed-portfolio-evaluations.js';
+import { recreateDatabase, timed } from './support.js';
 
 const PORTFOLIOS = Number(process.env.BENCH_PORTFOLIOS ?? 20_000);
 const EVALUATORS = Number(process.env.BENCH_EVALUATORS ?? 500);
@@ -28,25 +29,7 @@ const WAITING = Number(process.env.BENCH_WAITING ?? 1_000);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_portfolios';
 const STAFF_ID = '00000000-0000-7000-8000-0000000000aa';
 
-async function recreateDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-}
-
-async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  console.log(`${label.padEnd(62)} ${String(Math.round(performance.now() - started)).padStart(7)} ms`);
-  return result;
-}
-
-await recreateDatabase();
+await recreateDatabase(url);
 const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', LSSC_SEED_DEMO: 'never' });
 const runtime = await startRuntime(config, { work: false, seed: false });
 const client = new pg.Client({ connectionString: url });

@@ -18,31 +18,13 @@ import { viewRoster } from '../src/modules/completions/use-cases/view-roster.js'
 import type { Ctx } from '../src/platform/context.js';
 import { noJobQueue } from '../src/platform/jobs/queue.js';
 import { startRuntime } from '../src/server.js';
+import { recreateDatabase, timed } from './support.js';
 
 const rowsWanted = Number(process.argv[2] ?? 50_000);
 const candidates = Number(process.env.BENCH_CANDIDATES ?? 100_000);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_roster';
 
-async function recreateDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-}
-
-async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  const ms = Math.round(performance.now() - started);
-  console.log(`${label.padEnd(58)} ${String(ms).padStart(7)} ms`);
-  return result;
-}
-
-await recreateDatabase();
+await recreateDatabase(url);
 const config = loadConfig({
   DATABASE_URL: url,
   LOG_LEVEL: 'warn',

@@ -11,19 +11,13 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { startRuntime } from '../src/server.js';
+import { recreateDatabase } from './support.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_verify';
 
 const started = Date.now();
-const name = new URL(url).pathname.slice(1);
-const adminUrl = new URL(url);
-adminUrl.pathname = '/postgres';
-const admin = new pg.Client({ connectionString: adminUrl.toString() });
-await admin.connect();
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-await admin.end();
+await recreateDatabase(url);
 
 const runtime = await startRuntime(
   loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', LSSC_SEED_DEMO: 'never' }),

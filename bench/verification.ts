@@ -16,29 +16,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import pg from 'pg';
+import { rotating, serveHelloWorldIfAsked, waitFor } from './support.js';
 
-if (process.argv[2] === '--hello') {
-  // The yardstick: Fastify with one route and nothing else.
-  const app = Fastify();
-  app.get('/', async () => ({ hello: 'world' }));
-  await app.listen({ port: Number(process.argv[3]), host: '127.0.0.1' });
-} else {
-  await main();
-}
-
-async function waitFor(target: string) {
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(target).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${target} did not answer`);
-}
+if (!(await serveHelloWorldIfAsked())) await main();
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_verify';
@@ -81,10 +62,6 @@ async function main() {
     await waitFor(`${base}/readyz`);
     await waitFor(`http://127.0.0.1:${helloPort}/`);
 
-    const rotating = (paths: string[]): autocannon.Request[] => {
-      let i = 0;
-      return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }];
-    };
     // The last 10,000 are the "known" ones; the first ones are left for the all-in-turn runs, which
     // start with numbers no earlier run has asked for.
     const known = numbers.slice(-10_000);
