@@ -48,22 +48,37 @@ function describedBy(id: string, hint?: string, error?: string) {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(p: FieldProps) {
-  const id = fieldId(p.name);
+/** The label, hint and error message every field has, around its control (GOV.UK pattern). */
+function LabelledField(p: {
+  id: string;
+  label: ComponentChildren;
+  hint?: ComponentChildren | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
+      <label for={p.id}>{p.label}</label>
       {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint" id={`${p.id}-hint`}>
           {p.hint}
         </p>
       )}
       {p.error && (
-        <p class="error-message" id={`${id}-error`}>
+        <p class="error-message" id={`${p.id}-error`}>
           <span class="visually-hidden">Error: </span>
           {p.error}
         </p>
       )}
+      {p.children}
+    </div>
+  );
+}
+
+export function TextField(p: FieldProps) {
+  const id = fieldId(p.name);
+  return (
+    <LabelledField id={id} label={p.label} hint={p.hint} error={p.error}>
       <input
         id={id}
         name={p.name}
@@ -79,26 +94,14 @@ export function TextField(p: FieldProps) {
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(id, p.hint, p.error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
   const id = fieldId(p.name);
   return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {p.error}
-        </p>
-      )}
+    <LabelledField id={id} label={p.label} hint={p.hint} error={p.error}>
       <textarea
         id={id}
         name={p.name}
@@ -109,7 +112,7 @@ export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
       >
         {p.value ?? ''}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -118,19 +121,7 @@ export function SelectField(
 ) {
   const id = fieldId(p.name);
   return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {p.error}
-        </p>
-      )}
+    <LabelledField id={id} label={p.label} hint={p.hint} error={p.error}>
       <select
         id={id}
         name={p.name}
@@ -145,7 +136,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -258,19 +249,7 @@ export function FileField(p: {
 }) {
   const id = fieldId(p.name);
   return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {p.error}
-        </p>
-      )}
+    <LabelledField id={id} label={p.label} hint={p.hint} error={p.error}>
       <input
         id={id}
         name={p.name}
@@ -279,6 +258,6 @@ export function FileField(p: {
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(id, p.hint, p.error)}
       />
-    </div>
+    </LabelledField>
   );
 }
