@@ -1,84 +1,32 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { formatMoney } from '../../../lib/money.js';
-import { DomainError, errorStatus, type FieldErrors } from '../../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
 import { sendBlob } from '../../../platform/files/downloads.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { ctxFrom } from '../../../platform/http/ctx.js';
 import { formValues } from '../../../platform/http/forms.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { requireUser } from '../../accounts/access.js';
 import { seeOther } from '../../applications/http/page-helpers.js';
 import { portfolioBlobStore } from '../files.js';
 import { addEvidence } from '../use-cases/add-evidence.js';
 import { listMyPortfolios } from '../use-cases/list-my-portfolios.js';
 import { removeEvidence } from '../use-cases/remove-evidence.js';
-import { resubmitPortfolio } from '../use-cases/resubmit-portfolio.js';
 import { saveStatement } from '../use-cases/save-statement.js';
 import { startPortfolio } from '../use-cases/start-portfolio.js';
-import { startPortfolioCheckout } from '../use-cases/start-portfolio-checkout.js';
-import { submitPortfolio } from '../use-cases/submit-portfolio.js';
 import { updateEvidenceItem } from '../use-cases/update-evidence.js';
-import {
-  findEvidenceForViewer,
-  submissionFee,
-  viewCompetency,
-  viewPortfolio,
-} from '../use-cases/view-portfolio.js';
+import { findEvidenceForViewer, viewCompetency, viewPortfolio } from '../use-cases/view-portfolio.js';
 import { viewPortfolioOutcome } from '../use-cases/view-portfolio-outcome.js';
-import { CheckPage } from '../views/candidate-check.js';
-import { LockedPage } from '../views/candidate-common.js';
 import { CompetencyPage } from '../views/candidate-competency.js';
 import { EditEvidencePage, valuesOf } from '../views/candidate-evidence-form.js';
 import { PortfolioListPage } from '../views/candidate-list.js';
 import { PortfolioOverview } from '../views/candidate-overview.js';
 import { StatementPage } from '../views/candidate-statement.js';
 import { evidenceInputFrom } from './api-schemas.js';
+import { hide, idParams, shown, titled, unlessLocked } from './candidate-page-helpers.js';
+import { registerPortfolioSubmitPages } from './candidate-submit-pages.js';
 
-const hide = { hide: true };
-const idParams = z.object({ id: z.string().max(64) });
 const competencyParams = idParams.extend({ competencyId: z.string().max(64) });
 const evidenceParams = idParams.extend({ evidenceId: z.string().max(64) });
-
-const SHOWN_AT_FIELDS = new Set([
-  'VALIDATION_FAILED',
-  'APPLICATION_INCOMPLETE',
-  'PAYLOAD_TOO_LARGE',
-  'CONFLICT',
-]);
-
-/** Field errors and the status to answer with, or undefined when the error should propagate. */
-function shown(err: unknown): { errors: FieldErrors; status: number } | undefined {
-  if (err instanceof DomainError && err.fields && SHOWN_AT_FIELDS.has(err.code))
-    return { errors: err.fields, status: errorStatus[err.code] };
-  return undefined;
-}
-
-/** A re-shown form says so first in its title, whatever the status (400, 409, 413, 422). */
-const titled = (title: string, errors?: FieldErrors) => (errors ? `Error: ${title}` : title);
-
-/**
- * A change refused because the portfolio is locked (submitted): 409 with the reason and the way
- * back, rather than the site's generic error page.
- */
-async function unlessLocked(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  change: () => Promise<unknown>,
-): Promise<unknown> {
-  try {
-    return await change();
-  } catch (err) {
-    if (!(err instanceof DomainError) || err.code !== 'INVALID_STATE') throw err;
-    return sendPage(
-      req,
-      reply,
-      { title: 'This portfolio cannot be changed', status: 409 },
-      <LockedPage id={id} message={err.message} />,
-    );
-  }
-}
 
 export function registerPortfolioCandidatePages(app: App) {
   const maxBytes = () => app.services.config.maxUploadBytes;
@@ -288,75 +236,5 @@ export function registerPortfolioCandidatePages(app: App) {
       }
     }),
   );
-
-  const checkPage = async (req: FastifyRequest, reply: FastifyReply, err?: ReturnType<typeof shown>) => {
-    const ctx = ctxFrom(req);
-    const v = await viewPortfolio(ctx, (req.params as { id: string }).id);
-    const [{ fee }, outcome] = await Promise.all([
-      submissionFee(ctx.db, v.portfolio.candidateId),
-      viewPortfolioOutcome(ctx, v),
-    ]);
-    return sendPage(
-      req,
-      reply,
-      {
-        title: titled(v.draft ? 'Check and submit your portfolio' : 'Portfolio submission', err?.errors),
-        status: err?.status ?? 200,
-      },
-      <CheckPage
-        v={v}
-        csrfToken={req.csrfToken()}
-        feeAmount={formatMoney(fee)}
-        userId={requireUser(req.actor).userId}
-        errors={err?.errors}
-        outcome={outcome}
-      />,
-    );
-  };
-  app.get('/portfolios/:id/check', { schema: { ...hide, params: idParams } }, async (req, reply) =>
-    checkPage(req, reply),
-  );
-  app.post('/portfolios/:id/submit', { schema: { ...hide, params: idParams } }, async (req, reply) => {
-    try {
-      const { portfolio, alreadySubmitted, feeCharged } = await submitPortfolio(ctxFrom(req), req.params.id);
-      return seeOther(
-        reply,
-        `/portfolios/${portfolio.id}/check`,
-        alreadySubmitted
-          ? `This portfolio was already submitted as ${portfolio.number}.`
-          : `Portfolio ${portfolio.number} submitted. It is now locked. ${
-              feeCharged
-                ? 'Pay the portfolio fee to send it to the evaluators.'
-                : 'There is no fee to pay: it goes to the evaluators.'
-            }`,
-      );
-    } catch (err) {
-      const problem = shown(err);
-      if (!problem) throw err;
-      return checkPage(req, reply, problem);
-    }
-  });
-  // Refused states (not "more information", nothing left to resubmit) get the 409 page with the reason.
-  app.post('/portfolios/:id/resubmit', { schema: { ...hide, params: idParams } }, async (req, reply) =>
-    unlessLocked(req, reply, req.params.id, async () => {
-      try {
-        const { portfolio, alreadyResubmitted } = await resubmitPortfolio(ctxFrom(req), req.params.id);
-        return seeOther(
-          reply,
-          `/portfolios/${portfolio.id}`,
-          alreadyResubmitted
-            ? `Portfolio ${portfolio.number} was already resubmitted.`
-            : `Portfolio ${portfolio.number} resubmitted. It is locked again while the evaluators look at the reopened competencies.`,
-        );
-      } catch (err) {
-        const problem = shown(err);
-        if (!problem) throw err;
-        return checkPage(req, reply, problem);
-      }
-    }),
-  );
-  app.post('/portfolios/:id/checkout', { schema: { ...hide, params: idParams } }, async (req, reply) => {
-    const { url } = await startPortfolioCheckout(ctxFrom(req), req.params.id);
-    return seeOther(reply, url);
-  });
+  registerPortfolioSubmitPages(app);
 }
