@@ -45,7 +45,7 @@ export const applications = pgTable(
     hasHighSchool: boolean('has_high_school'),
     alaMemberNumber: text('ala_member_number'),
     research: jsonb('research'),
-    paymentMethod: text('payment_method', { enum: ['card', 'check'] }),
+    paymentMethod: text('payment_method', { enum: ['card', 'check', 'institution'] }),
     /** Eligibility as computed at submission (hours, window, reasons). */
     eligibility: jsonb('eligibility'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

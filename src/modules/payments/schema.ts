@@ -28,8 +28,13 @@ export const fees = pgTable(
   (t) => [uniqueIndex('fees_subject_uq').on(t.kind, t.subjectId), index('fees_payer_idx').on(t.payerUserId)],
 );
 
-export const ledgerEntryKinds = ['charge', 'payment', 'refund', 'waiver'] as const;
+// An award (e.g. the half-fee enrollment award) reduces what is owed like a waiver; it is its own kind so reports can tell them apart.
+export const ledgerEntryKinds = ['charge', 'payment', 'refund', 'waiver', 'award'] as const;
 export type LedgerEntryKind = (typeof ledgerEntryKinds)[number];
+
+/** How money moved; a text column, so a new method needs no migration. */
+export const ledgerMethods = ['card', 'check', 'bank_transfer', 'none'] as const;
+export type LedgerMethod = (typeof ledgerMethods)[number];
 
 /** Append-only. Amounts are positive integer cents; the kind gives the direction. */
 export const ledgerEntries = pgTable(
@@ -41,7 +46,7 @@ export const ledgerEntries = pgTable(
       .references(() => fees.id),
     kind: text('kind', { enum: ledgerEntryKinds }).notNull(),
     amountCents: integer('amount_cents').notNull(),
-    method: text('method', { enum: ['card', 'check', 'none'] }).notNull(),
+    method: text('method', { enum: ledgerMethods }).notNull(),
     /** Provider reference (checkout id, check number): unique per fee and method, so a retry records once. */
     reference: text('reference'),
     note: text('note'),
@@ -63,7 +68,7 @@ export const checkouts = pgTable(
     feeId: uuid('fee_id')
       .notNull()
       .references(() => fees.id),
-    provider: text('provider', { enum: ['sandbox'] }).notNull(),
+    provider: text('provider', { enum: ['sandbox', 'stripe'] }).notNull(),
     status: text('status', { enum: ['open', 'succeeded', 'failed'] }).notNull(),
     amountCents: integer('amount_cents').notNull(),
     currency: text('currency').notNull(),
