@@ -73,7 +73,39 @@ const envSchema = z.object({
       'LSSC_S3_PREFIX may use only a-z, 0-9 and "-", with "/" between parts',
     )
     .optional(),
+  /** Stripe Checkout for card payments; both secrets or neither (then the sandbox takes test payments). */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/,
+      'STRIPE_SECRET_KEY must be a Stripe secret key (sk_live_…, sk_test_… or rk_…)',
+    )
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_BASE: z
+    .url({ protocol: /^https?$/, error: 'STRIPE_API_BASE must be an http:// or https:// URL' })
+    .default('https://api.stripe.com'),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, 'STRIPE_WEBHOOK_TOLERANCE_SECONDS must be at least 1')
+    .max(3600, 'STRIPE_WEBHOOK_TOLERANCE_SECONDS must be at most 3600')
+    .default(300),
 });
+
+/** Stripe Checkout; `secretKey` and `webhookSecret` are credentials and are never logged. */
+export type StripeSettings = {
+  secretKey: string;
+  webhookSecret: string;
+  /** Without a trailing slash; tests point it at a local fake. */
+  apiBase: string;
+  webhookToleranceSeconds: number;
+};
 
 const S3_SETTINGS = [
   'LSSC_S3_ENDPOINT',
@@ -122,6 +154,8 @@ export type Config = {
   newUserPassword: string | undefined;
   /** Signs credentials (a secret); without it, development and tests keep a generated key in dataDir. */
   credentialKey: string | undefined;
+  /** Card payments through Stripe Checkout; undefined means the built-in sandbox. */
+  stripe: StripeSettings | undefined;
 };
 
 export class ConfigError extends Error {
@@ -174,6 +208,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.LSSC_MAX_UPLOAD_BYTES,
     newUserPassword: e.LSSC_NEW_PASSWORD,
     credentialKey: e.LSSC_CREDENTIAL_KEY,
+    stripe: stripeSettings(e),
+  };
+}
+
+function stripeSettings(e: z.infer<typeof envSchema>): StripeSettings | undefined {
+  if (!e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) return undefined;
+  // One without the other would take card payments that never get confirmed, or confirm none.
+  if (!e.STRIPE_SECRET_KEY || !e.STRIPE_WEBHOOK_SECRET)
+    throw new ConfigError(
+      'Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or neither, for the sandbox).',
+    );
+  return {
+    secretKey: e.STRIPE_SECRET_KEY,
+    webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    apiBase: e.STRIPE_API_BASE.replace(/\/+$/, ''),
+    webhookToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
   };
 }
 

@@ -148,14 +148,20 @@ export interface CheckoutPurpose {
 
 export async function insertCheckout(
   tx: Queryable,
-  c: { feeId: string; amountCents: number; currency: string; now: Date } & CheckoutPurpose,
+  c: {
+    feeId: string;
+    amountCents: number;
+    currency: string;
+    now: Date;
+    provider?: CheckoutRow['provider'];
+  } & CheckoutPurpose,
 ): Promise<CheckoutRow> {
   const [row] = await tx
     .insert(checkouts)
     .values({
       id: uuidv7(c.now.getTime()),
       feeId: c.feeId,
-      provider: 'sandbox',
+      provider: c.provider ?? 'sandbox',
       status: 'open',
       amountCents: c.amountCents,
       currency: c.currency,

@@ -1,6 +1,7 @@
 import { type Ctx, transact } from '../../../platform/context.js';
 import { invalidState } from '../../../platform/errors.js';
 import { type OpenedCheckout, openCheckoutForDue } from '../../payments/open-checkout.js';
+import { paymentProviderFor } from '../../payments/provider.js';
 import { balanceOf, findFeeBySubject, lockFee } from '../../payments/repository.js';
 import { courseApplicationForChange } from '../access.js';
 import { courseFeeKind, courseFeeName } from '../fees.js';
@@ -23,11 +24,18 @@ export async function startCourseCheckout(ctx: Ctx, id: string): Promise<Started
     const { balance } = await balanceOf(w.tx, fee.id);
     if (balance.dueCents <= 0) throw invalidState(`The ${courseFeeName(application)} is already paid.`);
     const now = ctx.clock.now();
-    return openCheckoutForDue(w, fee, balance.dueCents, now, {
-      description: `${capitalise(courseFeeName(application))} for ${application.number}`,
-      openedBy: user.userId,
-      returnPath: `/provider/courses/${application.id}`,
-      retryPath: `/provider/courses/${application.id}/check`,
-    });
+    return openCheckoutForDue(
+      w,
+      fee,
+      balance.dueCents,
+      now,
+      {
+        description: `${capitalise(courseFeeName(application))} for ${application.number}`,
+        openedBy: user.userId,
+        returnPath: `/provider/courses/${application.id}`,
+        retryPath: `/provider/courses/${application.id}/check`,
+      },
+      paymentProviderFor(ctx.config),
+    );
   });
 }

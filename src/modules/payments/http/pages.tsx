@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notFound } from '../../../platform/errors.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { ctxFrom } from '../../../platform/http/ctx.js';
 import { sendPage } from '../../../platform/http/render.js';
@@ -54,6 +55,7 @@ export function registerPaymentPages(app: App) {
     { schema: { hide: true, params: checkoutParams } },
     async (req, reply) => {
       const view = await getCheckout(ctxFrom(req), req.params.checkoutId);
+      if (view.checkout.provider !== 'sandbox') throw notFound('That payment');
       return sendPage(
         req,
         reply,

@@ -45,7 +45,9 @@ export async function completeSandboxCheckout(
   return transact(ctx, async (w) => {
     const found = await findCheckout(w.tx, result.checkoutId);
     const feeRow = found && (await findFeeById(w.tx, found.feeId));
-    if (!found || !feeRow || !mayPay(found, feeRow, user.userId)) throw notFound('That payment');
+    // A Stripe checkout is paid at Stripe only: the sandbox's "pay" button must not settle it for free.
+    if (found?.provider !== 'sandbox' || !feeRow || !mayPay(found, feeRow, user.userId))
+      throw notFound('That payment');
     // Locks in the same order as everywhere else (application, then fee), so concurrent requests queue instead of deadlocking.
     if (feeRow.kind === 'application') await lockApplication(w.tx, feeRow.subjectId);
     const fee = (await lockFee(w.tx, feeRow.id))!;

@@ -2,6 +2,7 @@ import { type Ctx, transact } from '../../../platform/context.js';
 import { invalidState } from '../../../platform/errors.js';
 import { transitionApplication } from '../../applications/repository.js';
 import { type OpenedCheckout, openCheckoutForDue } from '../open-checkout.js';
+import { paymentProviderFor } from '../provider.js';
 import { balanceOf } from '../repository.js';
 import { lockOwnApplicationFee } from './payable-fee.js';
 
@@ -36,11 +37,18 @@ export async function startCheckout(ctx: Ctx): Promise<StartedCheckout> {
       });
     }
 
-    return openCheckoutForDue(w, fee, balance.dueCents, now, {
-      description: `Application fee for ${application.number}`,
-      openedBy: user.userId,
-      returnPath: '/application',
-      retryPath: '/application/pay',
-    });
+    return openCheckoutForDue(
+      w,
+      fee,
+      balance.dueCents,
+      now,
+      {
+        description: `Application fee for ${application.number}`,
+        openedBy: user.userId,
+        returnPath: '/application',
+        retryPath: '/application/pay',
+      },
+      paymentProviderFor(ctx.config),
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { type Ctx, transact } from '../../../platform/context.js';
 import { invalidState } from '../../../platform/errors.js';
 import { type OpenedCheckout, openCheckoutForDue } from '../../payments/open-checkout.js';
+import { paymentProviderFor } from '../../payments/provider.js';
 import { balanceOf, findFeeBySubject, lockFee } from '../../payments/repository.js';
 import { portfolioForChange } from '../access.js';
 
@@ -16,11 +17,18 @@ export async function startPortfolioCheckout(ctx: Ctx, id: string): Promise<Open
     const fee = (await lockFee(w.tx, feeRow.id))!;
     const { balance } = await balanceOf(w.tx, fee.id);
     if (balance.dueCents <= 0) throw invalidState('The portfolio fee is already paid.');
-    return openCheckoutForDue(w, fee, balance.dueCents, ctx.clock.now(), {
-      description: `Portfolio fee for ${portfolio.number}`,
-      openedBy: user.userId,
-      returnPath: `/portfolios/${portfolio.id}`,
-      retryPath: `/portfolios/${portfolio.id}/check`,
-    });
+    return openCheckoutForDue(
+      w,
+      fee,
+      balance.dueCents,
+      ctx.clock.now(),
+      {
+        description: `Portfolio fee for ${portfolio.number}`,
+        openedBy: user.userId,
+        returnPath: `/portfolios/${portfolio.id}`,
+        retryPath: `/portfolios/${portfolio.id}/check`,
+      },
+      paymentProviderFor(ctx.config),
+    );
   });
 }
