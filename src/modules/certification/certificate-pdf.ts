@@ -33,7 +33,8 @@ const MUTED = rgb(0.33, 0.36, 0.42);
  * as empty boxes; the holder's name is also on the verification page, which the browser renders fully.
  */
 let dejaVuBytes: Uint8Array | undefined;
-const dejaVu = () => {
+/** The bundled DejaVu Sans bytes, read once; receipts and invoices embed the same font. */
+export const dejaVu = () => {
   dejaVuBytes ??= readFileSync(new URL('./fonts/DejaVuSans.ttf', import.meta.url));
   return dejaVuBytes;
 };

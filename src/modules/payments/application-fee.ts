@@ -47,7 +47,7 @@ export interface ApplyPaymentInput {
   applicationId: string;
   /** Positive integer cents. */
   amountCents: number;
-  method: 'check' | 'card';
+  method: 'check' | 'card' | 'bank_transfer';
   /** Check number or card checkout id; a reference already used for a payment is refused. */
   reference: string | null;
   note: string | null;
@@ -63,6 +63,8 @@ export interface ApplyPaymentResult {
   /** True when this payment settled the fee and moved the application to review. */
   movedToReview: boolean;
 }
+
+const methodWords = { card: 'card', check: 'check', bank_transfer: 'bank transfer' } as const;
 
 const AWAITING_PAYMENT: readonly ApplicationStatus[] = ['awaiting_payment', 'awaiting_check'];
 
@@ -127,7 +129,7 @@ export async function applyPaymentToApplicationFee(
       text: [
         `Hello ${payer.displayName},`,
         '',
-        `We received your ${input.method === 'card' ? 'card' : 'check'} payment of ${paid} for application ${application.number ?? ''}.`,
+        `We received your ${methodWords[input.method]} payment of ${paid} for application ${application.number ?? ''}.`,
         balance.settled
           ? 'Your application fee is now paid in full. Program staff will review your application and write to you with their decision.'
           : `${due} is still due.`,

@@ -23,7 +23,7 @@ export const feeKindLabels: Record<FeeKind, string> = {
 
 export interface FeePaymentInput {
   amountCents: number;
-  method: 'card' | 'check';
+  method: 'card' | 'check' | 'bank_transfer';
   reference: string | null;
   note: string | null;
   actorId: string | null;

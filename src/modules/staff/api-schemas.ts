@@ -147,7 +147,9 @@ export const rejectBody = z.object({
 
 export const checkPaymentResponse = z.object({
   application: applicationSummary,
-  ledgerEntryId: z.string(),
+  /** Null while a check over the approval limit waits for a second staff member (pendingApprovalId). */
+  ledgerEntryId: z.string().nullable(),
+  pendingApprovalId: z.string().nullable(),
   amountCents: z.int(),
   dueCents: z.int(),
   settled: z.boolean(),

@@ -114,6 +114,7 @@ export function registerStaffApi(app: App) {
       return {
         application: summaryOf(after.application),
         ledgerEntryId: r.ledgerEntryId,
+        pendingApprovalId: r.pendingApprovalId,
         amountCents: r.amountCents,
         dueCents: r.balance.dueCents,
         settled: r.balance.settled,

@@ -80,7 +80,13 @@ function SummarySection({ view }: { view: StaffApplicationView }) {
         </Row>
         <Row label="Submitted">{a.submittedAt ? formatDateTime(a.submittedAt) : 'Not yet'}</Row>
         <Row label="Pays by">
-          {a.paymentMethod === 'check' ? 'Check' : a.paymentMethod === 'card' ? 'Card' : '—'}
+          {a.paymentMethod === 'check'
+            ? 'Check'
+            : a.paymentMethod === 'card'
+              ? 'Card'
+              : a.paymentMethod === 'institution'
+                ? 'Institution (purchase order)'
+                : '—'}
         </Row>
         <Row label="ALA membership number">{a.alaMemberNumber ?? 'Not a member'}</Row>
         {a.admittedOn && <Row label="Admitted on">{formatDate(a.admittedOn)}</Row>}

@@ -88,8 +88,14 @@ export function EligibilitySection({ view }: { view: StaffApplicationView }) {
   );
 }
 
-const entryKinds = { charge: 'Fee charged', payment: 'Payment', refund: 'Refund', waiver: 'Waived' } as const;
-const methods = { card: 'Card', check: 'Check', none: '—' } as const;
+const entryKinds = {
+  charge: 'Fee charged',
+  payment: 'Payment',
+  refund: 'Refund',
+  waiver: 'Waived',
+  award: 'Award',
+} as const;
+const methods = { card: 'Card', check: 'Check', bank_transfer: 'Bank transfer', none: '—' } as const;
 
 export function PaymentSection({ view }: { view: StaffApplicationView }) {
   const fee = view.fee;
@@ -146,6 +152,10 @@ export function PaymentSection({ view }: { view: StaffApplicationView }) {
           ))}
         </tbody>
       </table>
+      <p>
+        <a href={`/staff/payments/fees/${fee.feeId}`}>Refund, waive or grant an award on this fee</a> (a
+        second staff member approves).
+      </p>
     </section>
   );
 }

@@ -43,6 +43,11 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       <p>
         <a href="/staff/applications">All submitted applications</a>, oldest first.
       </p>
+      <h2>Institutions</h2>
+      <p>
+        <a href="/staff/institutions">Institutions</a>: libraries and agencies that pay by purchase order,
+        their invoices, and recording their payments.
+      </p>
       <h2>Course providers</h2>
       <p>
         <a href="/staff/providers">Course providers</a>: the organisations that offer courses, and their
@@ -89,6 +94,11 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       <p>
         <a href="/staff/certifications/approvals">Certification changes waiting for approval</a>: suspensions,
         revocations and reinstatements that need a second staff member.
+      </p>
+      <h2>Payments</h2>
+      <p>
+        <a href="/staff/payments/adjustments">Refunds, waivers and awards</a>: requests waiting for a second
+        staff member, and refunds owed.
       </p>
       <h2>Program</h2>
       <p>

@@ -60,13 +60,14 @@ export function registerStaffPages(app: App) {
   const act = (
     path: string,
     run: (req: FastifyRequest, id: string, body: Record<string, string>) => Promise<unknown>,
-    done: string,
+    done: string | ((result: unknown) => string),
   ) =>
     app.post(path, { schema: { hide: true, params: idParams } }, async (req, reply) => {
       const { id } = req.params;
       const body = formValues(req.body);
       try {
-        await run(req, id, body);
+        const result = await run(req, id, body);
+        reply.flash(typeof done === 'string' ? done : done(result));
       } catch (err) {
         if (!(err instanceof DomainError) || !SHOWN_ON_PAGE.has(err.code)) throw err;
         return renderApplication(req, reply, id, {
@@ -76,7 +77,6 @@ export function registerStaffPages(app: App) {
           status: errorStatus[err.code],
         });
       }
-      reply.flash(done);
       return reply.redirect(`/staff/applications/${id}`, 303);
     });
 
@@ -94,7 +94,10 @@ export function registerStaffPages(app: App) {
         amount: b.amount,
         receivedOn: b.receivedOn,
       }),
-    'The check was recorded.',
+    (r) =>
+      (r as { pendingApprovalId: string | null }).pendingApprovalId
+        ? 'The check is over the approval limit: it will be recorded once another staff member approves it.'
+        : 'The check was recorded.',
   );
   act(
     '/staff/applications/:id/admit',

@@ -10,6 +10,8 @@ import { type Ctx, transact } from '../../../platform/context.js';
 import { DomainError, invalidState, notFound, validationFailed } from '../../../platform/errors.js';
 import { UUID_PATTERN } from '../../../platform/ids.js';
 import { requireRole } from '../../accounts/access.js';
+import { CHECK_APPROVAL_THRESHOLD_CENTS } from '../../payments/adjustments/policy.js';
+import { openAdjustmentRequest } from '../../payments/adjustments/use-cases/request-adjustment.js';
 import { type ApplyPaymentResult, applyPaymentToApplicationFee } from '../../payments/application-fee.js';
 import { balanceOf, findFeeBySubject, findPaymentByReference, lockFee } from '../../payments/repository.js';
 import { notNowMessage } from '../../staff/status.js';
@@ -52,14 +54,18 @@ export const recordCheckInput = z.object({
     .refine(isCalendarDate, 'Enter a real date, like 2026-11-28'),
 });
 
-export interface RecordCheckResult extends ApplyPaymentResult {
+export interface RecordCheckResult extends Omit<ApplyPaymentResult, 'ledgerEntryId'> {
+  /** Null while a check over the approval limit waits for a second staff member. */
+  ledgerEntryId: string | null;
+  pendingApprovalId: string | null;
   amountCents: number;
   checkNumber: string;
 }
 
 /**
  * Staff record a check received for an application fee. The amount may not exceed what is still
- * due (an overpayment would have to be refunded); a check number is recorded once. Applying the
+ * due (an overpayment would have to be refunded); a check number is recorded once. A check over
+ * the approval limit is not recorded yet: it becomes a request a second staff member approves. Applying the
  * payment (ledger, move to review when settled, mail to the candidate) is the payments module's.
  */
 export async function recordCheckPayment(
@@ -94,6 +100,32 @@ export async function recordCheckPayment(
         throw validationFailed({ amount: `The amount is more than the ${due} still due` });
       }
       if (await findPaymentByReference(w.tx, fee.id, 'check', data.checkNumber)) throw duplicateCheck();
+      if (data.amount > CHECK_APPROVAL_THRESHOLD_CENTS) {
+        // A large check waits for a second staff member; the ledger is written when they approve.
+        const request = await openAdjustmentRequest(
+          w,
+          fee,
+          {
+            kind: 'check_payment',
+            amountCents: data.amount,
+            method: 'check',
+            reference: data.checkNumber,
+            reason: `Check received ${formatCalendarDate(data.receivedOn as CalendarDate)}`,
+            receivedOn: data.receivedOn,
+            requestedBy: staff.userId,
+          },
+          ctx.clock.now(),
+        );
+        return {
+          ledgerEntryId: null,
+          pendingApprovalId: request.id,
+          balance,
+          applicationStatus: application.status,
+          movedToReview: false,
+          amountCents: data.amount,
+          checkNumber: data.checkNumber,
+        };
+      }
       const result = await applyPaymentToApplicationFee(w, {
         applicationId: application.id,
         amountCents: data.amount,
@@ -116,7 +148,7 @@ export async function recordCheckPayment(
           receivedOn: data.receivedOn,
         },
       });
-      return { ...result, amountCents: data.amount, checkNumber: data.checkNumber };
+      return { ...result, pendingApprovalId: null, amountCents: data.amount, checkNumber: data.checkNumber };
     });
   } catch (err) {
     // Two staff recording the same check at once: the unique index refuses the second.

@@ -22,6 +22,11 @@ export function DashboardPage({ d }: { d: Dashboard }) {
           {app.number && ` (${app.number})`}
         </p>
       )}
+      {d.fee && (
+        <p>
+          <a href="/payments/receipts">Your payments and receipts</a>
+        </p>
+      )}
       {d.infoRequest && (
         <div class="warning">
           <h2>Program staff asked you a question</h2>

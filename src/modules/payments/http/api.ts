@@ -34,7 +34,10 @@ export function registerPaymentApi(app: App) {
         summary: 'Switch between paying by card and by check while the fee is unpaid',
         body: submitSchema,
         response: {
-          200: z.object({ status: z.string(), paymentMethod: z.enum(['card', 'check']).nullable() }),
+          200: z.object({
+            status: z.string(),
+            paymentMethod: z.enum(['card', 'check', 'institution']).nullable(),
+          }),
         },
       },
     },

@@ -9,6 +9,7 @@ export interface FeeBalance {
   chargedCents: number;
   paidCents: number;
   refundedCents: number;
+  /** Waivers and awards: money forgiven, never money handed back. */
   waivedCents: number;
   /** What is still owed: charged − waived − (paid − refunded). Negative means money is owed back. */
   dueCents: number;

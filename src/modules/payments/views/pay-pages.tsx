@@ -50,6 +50,12 @@ export function PayPage({ o, csrfToken }: { o: ApplicationOverview; csrfToken: s
       <p>
         Application {number}: <strong>{formatMoney(due)}</strong> to pay.
       </p>
+      {o.application.paymentMethod === 'institution' && (
+        <p>
+          Your institution pays this fee by purchase order: staff review your application once its payment
+          arrives. You need do nothing more, unless you would rather pay it yourself below.
+        </p>
+      )}
       {o.lastCardDeclined && !byCheck && (
         <div class="warning" role="alert">
           <h2>Your card was declined</h2>

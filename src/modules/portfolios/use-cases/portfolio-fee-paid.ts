@@ -19,7 +19,7 @@ import { findPortfolio } from '../repository.js';
 export async function portfolioFeePaid(
   w: Work,
   fee: FeeRow,
-  payment: { amountCents: number; method: 'card' | 'check'; at: Date },
+  payment: { amountCents: number; method: 'card' | 'check' | 'bank_transfer'; at: Date },
   balance: FeeBalance,
 ): Promise<boolean> {
   if (!balance.settled) return false;

@@ -1,0 +1,151 @@
+import { formatMoney, money } from '../../../../lib/money.js';
+import { formatDateTime } from '../../../../views/format.js';
+import { Form, TextArea } from '../../../../views/forms.js';
+import type { RefundOwed } from '../use-cases/list-adjustments.js';
+import type { AdjustmentView } from '../view.js';
+import { methodLabels } from '../view.js';
+
+export const ADJUSTMENTS_PATH = '/staff/payments/adjustments';
+export const feePath = (feeId: string) => `/staff/payments/fees/${feeId}`;
+
+/** One request with its decision forms (or the note that the viewer must leave it to someone else). */
+export function PendingRequest(p: {
+  r: AdjustmentView;
+  viewerId: string;
+  csrfToken: string;
+  errors?: Record<string, string> | undefined;
+  values?: Record<string, string> | undefined;
+  headingLevel?: 2 | 3;
+}) {
+  const { r } = p;
+  const base = `${ADJUSTMENTS_PATH}/${r.id}`;
+  const H = p.headingLevel === 2 ? 'h2' : 'h3';
+  const own = r.requestedBy === p.viewerId;
+  return (
+    <section aria-labelledby={`adj-${r.id}`} class="card">
+      <H id={`adj-${r.id}`}>
+        {r.kindLabel} of {r.amount}: <a href={feePath(r.feeId)}>{r.feeLabel}</a>
+      </H>
+      <dl>
+        <dt>Payer</dt>
+        <dd>{r.payerName}</dd>
+        {r.method !== 'none' && (
+          <>
+            <dt>Method</dt>
+            <dd>
+              {methodLabels[r.method]}
+              {r.reference ? ` (${r.reference})` : ''}
+            </dd>
+          </>
+        )}
+        <dt>Reason</dt>
+        <dd>{r.reason}</dd>
+        <dt>Asked by</dt>
+        <dd>
+          {own ? 'You' : r.requesterName}, {formatDateTime(new Date(r.requestedAt))}
+        </dd>
+      </dl>
+      {own ? (
+        <>
+          <p>You asked for this, so a different staff member must approve or decline it.</p>
+          <Form action={`${base}/withdraw`} csrfToken={p.csrfToken}>
+            <button type="submit" class="secondary">
+              Withdraw the request
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <Form action={`${base}/approve`} csrfToken={p.csrfToken}>
+            <button type="submit">Approve: record the {r.kindLabel.toLowerCase()} now</button>
+          </Form>
+          <Form action={`${base}/decline`} csrfToken={p.csrfToken}>
+            <TextArea
+              name="note"
+              label="Why you decline (sent to the staff member who asked)"
+              rows={2}
+              error={p.errors?.note}
+              value={p.values?.note}
+            />
+            <button type="submit" class="secondary">
+              Decline
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Requests waiting for a second staff member, and the money the program owes back. */
+export function AdjustmentsPage(p: {
+  pending: AdjustmentView[];
+  owed: RefundOwed[];
+  viewerId: string;
+  csrfToken: string;
+  formError?: string | undefined;
+  errors?: Record<string, string> | undefined;
+  values?: Record<string, string> | undefined;
+}) {
+  return (
+    <>
+      <p>
+        <a href="/staff">Back to the staff home page</a>
+      </p>
+      <h1>Refunds, waivers and awards</h1>
+      {p.formError && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <p>{p.formError}</p>
+        </div>
+      )}
+      <p>
+        A refund, waiver, award, or a check over the approval limit reaches the ledger only when a staff
+        member other than the one who asked approves it.
+      </p>
+      <h2>Waiting for approval</h2>
+      {p.pending.length === 0 ? (
+        <p>No requests are waiting for approval.</p>
+      ) : (
+        p.pending.map((r) => (
+          <PendingRequest
+            r={r}
+            viewerId={p.viewerId}
+            csrfToken={p.csrfToken}
+            errors={p.errors}
+            values={p.values}
+          />
+        ))
+      )}
+      <h2>Refunds owed</h2>
+      {p.owed.length === 0 ? (
+        <p>No refunds are owed.</p>
+      ) : (
+        <table>
+          <caption>Fees where the program holds money it owes back</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fee</th>
+              <th scope="col">Payer</th>
+              <th scope="col">Why</th>
+              <th scope="col">Owed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.owed.map((o) => (
+              <tr>
+                <th scope="row">
+                  <a href={feePath(o.feeId)}>
+                    {o.applicationNumber ? `Application ${o.applicationNumber}` : 'Fee'}
+                  </a>
+                </th>
+                <td>{o.payerName}</td>
+                <td>{o.why === 'rejected' ? 'Application not accepted' : 'Paid more than was due'}</td>
+                <td>{formatMoney(money(o.owedCents, o.currency))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
