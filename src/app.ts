@@ -26,6 +26,7 @@ import { registerCertificationRoutes } from './modules/certification/routes.js';
 import { registerCompletionClaimRoutes } from './modules/completions/http/claim-routes.js';
 import { registerRosterRoutes } from './modules/completions/roster-routes.js';
 import { registerCoursesRoutes } from './modules/courses/routes.js';
+import { registerInstitutionsRoutes } from './modules/institutions/routes.js';
 import { registerPaymentsRoutes } from './modules/payments/routes.js';
 import { registerPolicyRoutes } from './modules/policy/routes.js';
 import { registerPortfolioEvaluatorRoutes } from './modules/portfolios/http/evaluator-routes.js';
@@ -142,8 +143,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     secureCookies: config.baseUrl.startsWith('https://'),
     // The public self-check stores nothing and needs no account, so API clients post to it without a cookie.
     // Public checks that change nothing: anyone may call them from anywhere.
+    // Stripe's webhook is authenticated by its signature instead.
     csrfExempt: (url) =>
-      ['/api/v1/eligibility/self-check', '/api/v1/verifications/credential'].includes(url.split('?')[0]!),
+      [
+        '/api/v1/eligibility/self-check',
+        '/api/v1/verifications/credential',
+        '/api/v1/payments/stripe/webhook',
+      ].includes(url.split('?')[0]!),
   });
   registerErrorHandling(app);
 
@@ -168,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerCertificateRoutes(app);
   registerCertificationRoutes(app);
   registerAgreementsRoutes(app);
+  registerInstitutionsRoutes(app);
   await app.ready();
   return app;
 }

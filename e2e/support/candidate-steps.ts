@@ -70,7 +70,10 @@ export interface ApplicationAnswers {
 /** From the start page through every section, ending on "Check your answers". */
 export async function fillApplication(page: Page, a: ApplicationAnswers) {
   await visit(page, '/application');
-  await press(page, 'Start your application');
+  // An institution's invitation starts the draft already: then go straight to the first section.
+  if (await page.getByRole('button', { name: 'Start your application' }).count()) {
+    await press(page, 'Start your application');
+  } else await visit(page, '/application/personal');
 
   // a. Personal and contact details
   expect(new URL(page.url()).pathname).toBe('/application/personal');

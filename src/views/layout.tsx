@@ -67,6 +67,11 @@ function AccountLinks({ actor, csrfToken }: { actor: Actor; csrfToken: string })
           <a href="/staff">Staff</a>
         </li>
       )}
+      {actor.roles.includes('institution_contact') && (
+        <li>
+          <a href="/institution">My institution</a>
+        </li>
+      )}
       {actor.roles.includes('provider_member') && (
         <li>
           <a href="/provider">My organisation</a>

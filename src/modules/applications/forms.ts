@@ -179,6 +179,12 @@ export const submitSchema = z.object({
   paymentMethod: z.enum(['card', 'check'], { error: 'Choose how you will pay the fee' }),
 });
 
+/** At submission an institution may pay (purchase order): then which one (institutions module). */
+export const submitApplicationSchema = z.object({
+  paymentMethod: z.enum(['card', 'check', 'institution'], { error: 'Choose how you will pay the fee' }),
+  institutionId: z.string().trim().max(64).optional(),
+});
+
 // ---- HTML form adapters: a form sends strings; turn them into the section's JSON shape. ----
 
 const str = (v: unknown) =>

@@ -101,7 +101,7 @@ export const applicationSchema = z.object({
   ),
   missing: z.array(z.object({ section: z.enum(sectionIds), title: z.string(), message: z.string() })),
   fees: z.object({ member: moneySchema, nonMember: moneySchema, applicable: moneySchema }),
-  paymentMethod: z.enum(['card', 'check']).nullable(),
+  paymentMethod: z.enum(['card', 'check', 'institution']).nullable(),
   fee: z
     .object({
       feeId: z.uuid(),

@@ -10,7 +10,7 @@ import {
   personalDetailsSchema,
   researchSchema,
   respondSchema,
-  submitSchema,
+  submitApplicationSchema,
 } from '../forms.js';
 import { addExperienceEntry } from '../use-cases/add-experience-entry.js';
 import { type ApplicationOverview, getMyApplication } from '../use-cases/get-my-application.js';
@@ -42,7 +42,7 @@ const experienceListSchema = z.object({
 const submitResponseSchema = z.object({
   number: z.string(),
   status: z.string(),
-  paymentMethod: z.enum(['card', 'check']).nullable(),
+  paymentMethod: z.enum(['card', 'check', 'institution']).nullable(),
   alreadySubmitted: z.boolean(),
   fee: moneySchema.nullable(),
 });
@@ -182,7 +182,7 @@ export function registerApplicationApi(app: App) {
         description:
           'Refused with 422 (APPLICATION_INCOMPLETE or APPLICATION_NOT_ELIGIBLE) and the reasons when it cannot go in. ' +
           'Idempotent: repeating it returns the same number with 200.',
-        body: submitSchema,
+        body: submitApplicationSchema,
         response: { 200: submitResponseSchema },
       },
     },

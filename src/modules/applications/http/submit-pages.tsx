@@ -4,6 +4,7 @@ import type { App } from '../../../platform/http/app-type.js';
 import { ctxFrom } from '../../../platform/http/ctx.js';
 import { formValues } from '../../../platform/http/forms.js';
 import { sendPage } from '../../../platform/http/render.js';
+import { payerChoices } from '../../institutions/use-cases/view-institution.js';
 import {
   type ApplicationOverview,
   activeApplicationFees,
@@ -71,7 +72,11 @@ export function registerSubmitPages(app: App) {
       req,
       reply,
       { title: o.application.status === 'draft' ? 'Check your answers' : 'Your answers' },
-      <CheckAnswersPage o={o} csrfToken={req.csrfToken()} />,
+      <CheckAnswersPage
+        o={o}
+        csrfToken={req.csrfToken()}
+        payers={await payerChoices(ctxFrom(req), o.application.id)}
+      />,
     );
   });
 
@@ -101,6 +106,7 @@ export function registerSubmitPages(app: App) {
           csrfToken={req.csrfToken()}
           errors={problem.errors}
           values={formValues(req.body)}
+          payers={await payerChoices(ctxFrom(req), o.application.id)}
         />,
       );
     }

@@ -4,12 +4,13 @@ import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findClaimForApplication } from '../../agreements/claims-repository.js';
 import { waiveHoursForGraduate } from '../../agreements/rules/graduate-eligibility.js';
+import { institutionPaysForApplication } from '../../institutions/applicant-coverage.js';
 import { chargeFee } from '../../payments/charge-fee.js';
 import { checkInstructionsText } from '../../payments/check-instructions.js';
 import { feeFor } from '../../policy/policy.js';
 import type { PolicyVersion } from '../../policy/repository.js';
 import { type ApplicationAssessment, assessApplication, reasonFields } from '../assessment.js';
-import { submitSchema } from '../forms.js';
+import { submitApplicationSchema } from '../forms.js';
 import { policyFor, requireCandidate } from '../own-application.js';
 import {
   type ApplicationRow,
@@ -34,7 +35,7 @@ export interface SubmitResult {
  */
 export async function submitApplication(ctx: Ctx, raw: unknown): Promise<SubmitResult> {
   const user = requireCandidate(ctx);
-  const input = parseInput(submitSchema, raw);
+  const input = parseInput(submitApplicationSchema, raw);
   return transact(ctx, async (w) => {
     const current = await findCurrentApplication(w.tx, user.userId);
     if (!current || current.status === 'rejected') {
@@ -62,7 +63,7 @@ export async function submitApplication(ctx: Ctx, raw: unknown): Promise<SubmitR
     const status =
       fee.amountCents === 0
         ? 'in_review'
-        : input.paymentMethod === 'card'
+        : input.paymentMethod === 'card' || input.paymentMethod === 'institution'
           ? 'awaiting_payment'
           : 'awaiting_check';
     const submitted = await transitionApplication(w.tx, app.id, ['draft'], {
@@ -98,8 +99,17 @@ export async function submitApplication(ctx: Ctx, raw: unknown): Promise<SubmitR
         now,
       });
     }
+    // "My institution pays": record which one and take any purchase-order payment already made.
+    const afterPayer =
+      input.paymentMethod === 'institution'
+        ? await institutionPaysForApplication(w, {
+            application: submitted,
+            institutionId: input.institutionId,
+            now,
+          })
+        : submitted;
     await mailReceived(w, user, submitted, formatMoney(fee));
-    return { application: submitted, alreadySubmitted: false };
+    return { application: afterPayer, alreadySubmitted: false };
   });
 }
 
@@ -151,9 +161,13 @@ async function mailReceived(w: Work, user: UserActor, app: ApplicationRow, amoun
       ? ['There is no fee to pay. Program staff will now review your application.']
       : app.status === 'awaiting_check'
         ? ['You chose to pay by check.', checkInstructionsText(amount, app.number!)]
-        : [
-            `You chose to pay the ${amount} fee by card. Pay it from your application page to send your application for review.`,
-          ];
+        : app.paymentMethod === 'institution'
+          ? [
+              `Your institution pays the ${amount} fee by purchase order. Program staff will review your application once its payment arrives.`,
+            ]
+          : [
+              `You chose to pay the ${amount} fee by card. Pay it from your application page to send your application for review.`,
+            ];
   await w.mail({
     to: user.email,
     template: 'application-received',

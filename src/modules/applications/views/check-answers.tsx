@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../lib/money.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ChoiceField, ErrorSummary, Form, fieldId, TextArea } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, Form, fieldId, SelectField, TextArea } from '../../../views/forms.js';
 import { countryName } from '../countries.js';
 import {
   heardFromOptions,
@@ -157,6 +157,8 @@ export function CheckAnswersPage(p: {
   csrfToken: string;
   errors?: FieldErrors | undefined;
   values?: Record<string, string>;
+  /** Institutions that may pay by purchase order, and the one already chosen (an invitation). */
+  payers?: { options: ReadonlyArray<readonly [string, string]>; chosen: string | null };
 }) {
   const { o } = p;
   const draft = o.application.status === 'draft';
@@ -184,9 +186,19 @@ export function CheckAnswersPage(p: {
               options={[
                 ['card', 'By card, online now'],
                 ['check', 'By check, in the mail'],
+                ['institution', 'My institution pays (purchase order)'],
               ]}
-              value={p.values?.paymentMethod}
+              value={p.values?.paymentMethod ?? (p.payers?.chosen ? 'institution' : undefined)}
               error={p.errors?.paymentMethod}
+            />
+            <SelectField
+              name="institutionId"
+              label="If your institution pays: which institution?"
+              hint="Your library or agency sends the program a purchase order naming you."
+              placeholder="Choose your institution"
+              options={p.payers?.options ?? []}
+              value={p.values?.institutionId ?? p.payers?.chosen}
+              error={p.errors?.institutionId}
             />
             <button type="submit">Submit application</button>
           </Form>

@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.js';
+import { applications } from '../applications/schema.js';
+import { institutions, invoiceLines, invoicePayments, invoices, purchaseOrders } from './schema.js';
+
+export type PurchaseOrderRow = typeof purchaseOrders.$inferSelect;
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+export type InvoicePaymentRow = typeof invoicePayments.$inferSelect;
+
+export async function findPurchaseOrderByNumber(
+  db: Queryable,
+  institutionId: string,
+  poNumber: string,
+): Promise<PurchaseOrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(purchaseOrders)
+    .where(and(eq(purchaseOrders.institutionId, institutionId), eq(purchaseOrders.poNumber, poNumber)))
+    .limit(1);
+  return row;
+}
+
+export async function insertPurchaseOrder(tx: Queryable, row: PurchaseOrderRow): Promise<void> {
+  await tx.insert(purchaseOrders).values(row);
+}
+
+export async function insertInvoice(tx: Queryable, row: InvoiceRow): Promise<void> {
+  await tx.insert(invoices).values(row);
+}
+
+export async function insertInvoiceLine(tx: Queryable, row: InvoiceLineRow): Promise<void> {
+  await tx.insert(invoiceLines).values(row);
+}
+
+export async function findInvoice(db: Queryable, id: string): Promise<InvoiceRow | undefined> {
+  const [row] = await db.select().from(invoices).where(eq(invoices.id, id)).limit(1);
+  return row;
+}
+
+export async function lockInvoice(tx: Queryable, id: string): Promise<InvoiceRow | undefined> {
+  const [row] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update').limit(1);
+  return row;
+}
+
+export async function findPurchaseOrder(db: Queryable, id: string): Promise<PurchaseOrderRow | undefined> {
+  const [row] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, id)).limit(1);
+  return row;
+}
+
+/** Invoices of one institution with their purchase order numbers, newest first. */
+export async function listInvoicesOf(db: Queryable, institutionId: string) {
+  return db
+    .select({ invoice: invoices, poNumber: purchaseOrders.poNumber, paidCents: paidSum })
+    .from(invoices)
+    .innerJoin(purchaseOrders, eq(purchaseOrders.id, invoices.purchaseOrderId))
+    .where(eq(invoices.institutionId, institutionId))
+    .orderBy(desc(invoices.createdAt), desc(invoices.id));
+}
+
+const paidSum = sql<number>`(select coalesce(sum(${invoicePayments.amountCents}), 0)::int from ${invoicePayments} where ${invoicePayments.invoiceId} = ${invoices.id})`;
+
+export async function findInvoiceByNumber(db: Queryable, number: string): Promise<InvoiceRow | undefined> {
+  const [row] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
+  return row;
+}
+
+export async function listLines(db: Queryable, invoiceId: string) {
+  return db
+    .select({
+      line: invoiceLines,
+      applicationNumber: applications.number,
+      applicationStatus: applications.status,
+    })
+    .from(invoiceLines)
+    .leftJoin(applications, eq(applications.id, invoiceLines.applicationId))
+    .where(eq(invoiceLines.invoiceId, invoiceId))
+    .orderBy(asc(invoiceLines.position));
+}
+
+export async function listPayments(db: Queryable, invoiceId: string): Promise<InvoicePaymentRow[]> {
+  return db
+    .select()
+    .from(invoicePayments)
+    .where(eq(invoicePayments.invoiceId, invoiceId))
+    .orderBy(asc(invoicePayments.createdAt), asc(invoicePayments.id));
+}
+
+export async function findInvoicePayment(
+  db: Queryable,
+  invoiceId: string,
+  method: InvoicePaymentRow['method'],
+  reference: string,
+): Promise<InvoicePaymentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoicePayments)
+    .where(
+      and(
+        eq(invoicePayments.invoiceId, invoiceId),
+        eq(invoicePayments.method, method),
+        eq(invoicePayments.reference, reference),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function insertInvoicePayment(tx: Queryable, row: InvoicePaymentRow): Promise<void> {
+  await tx.insert(invoicePayments).values(row);
+}
+
+export async function linkLineToApplication(
+  tx: Queryable,
+  lineId: string,
+  applicationId: string,
+  now: Date,
+): Promise<void> {
+  await tx.update(invoiceLines).set({ applicationId, claimedAt: now }).where(eq(invoiceLines.id, lineId));
+}
+
+export async function markLineFeePaid(tx: Queryable, lineId: string, ledgerEntryId: string): Promise<void> {
+  await tx.update(invoiceLines).set({ feePaymentEntryId: ledgerEntryId }).where(eq(invoiceLines.id, lineId));
+}
+
+export async function findLineByInviteHash(db: Queryable, tokenHash: string) {
+  const [row] = await db
+    .select({ line: invoiceLines, invoice: invoices, institution: institutions })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .innerJoin(institutions, eq(institutions.id, invoices.institutionId))
+    .where(eq(invoiceLines.inviteTokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+/** Lines naming one of these addresses on the institution's invoices that no application has claimed yet. */
+export async function unclaimedLinesFor(db: Queryable, institutionId: string, emails: string[]) {
+  if (emails.length === 0) return [];
+  return db
+    .select({ line: invoiceLines })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(
+      and(
+        eq(invoices.institutionId, institutionId),
+        inArray(invoiceLines.email, emails),
+        isNull(invoiceLines.applicationId),
+      ),
+    )
+    .orderBy(asc(invoices.createdAt), asc(invoiceLines.position));
+}
+
+/** Lines an application holds whose money has not reached its fee yet. */
+export async function unpaidLinesOfApplication(db: Queryable, applicationId: string) {
+  return db
+    .select({ line: invoiceLines })
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.applicationId, applicationId), isNull(invoiceLines.feePaymentEntryId)))
+    .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
+}
+
+/** The invoice of this institution that already names this address, if any. */
+export async function invoiceNamingEmail(
+  db: Queryable,
+  institutionId: string,
+  email: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ number: invoices.number })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(and(eq(invoices.institutionId, institutionId), eq(invoiceLines.email, email)))
+    .limit(1);
+  return row?.number;
+}
