@@ -173,4 +173,16 @@ describe.each(testBackends())('demo data on %s', (backend) => {
     const credentials = (await api(t, 'GET', '/api/v1/me/credentials', { session })).json();
     expect(credentials.credentials).toHaveLength(7);
   });
+
+  it('has an institution whose purchase order is invoiced and partly paid, with the invitations mailed', async () => {
+    const session = await signedIn('institution@demo.lssc.example');
+    const list = await get(t, '/institution', session);
+    expect(list.statusCode).toBe(303);
+    const page = await get(t, list.headers.location as string, session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Prairie Public Library System');
+    expect(page.body).toMatch(/INV-2026-\d{6}/);
+    const mail = await get(t, '/dev/mail.json?to=lee.nguyen%40prairie-libraries.example');
+    expect(mail.json().items.length).toBeGreaterThan(0);
+  });
 });

@@ -68,7 +68,7 @@ export const demoAccounts: DemoAccount[] = [
     email: 'institution@demo.lssc.example',
     name: 'Ines Institution',
     roles: ['institution_contact'],
-    description: 'institution contact',
+    description: 'institution contact: a purchase order for three, invoice partly paid',
   },
   {
     email: 'appeals@demo.lssc.example',

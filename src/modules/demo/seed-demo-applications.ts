@@ -11,7 +11,8 @@ import { completeSandboxCheckout } from '../payments/use-cases/complete-sandbox-
 import { startCheckout } from '../payments/use-cases/start-checkout.js';
 import { type DemoAccount, demoAccounts } from './demo-accounts.js';
 
-function actorFor(account: DemoAccount, userId: string): Actor {
+/** Acting as a demo account, with its sign-in (and MFA) done. */
+export function actorFor(account: DemoAccount, userId: string): Actor {
   return {
     kind: 'user',
     userId,

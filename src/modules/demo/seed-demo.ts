@@ -8,6 +8,7 @@ import { seedDemoAgreements } from './seed-demo-agreements.js';
 import { seedDemoApplications } from './seed-demo-applications.js';
 import { seedDemoCatalog } from './seed-demo-catalog.js';
 import { seedDemoCertified } from './seed-demo-certified.js';
+import { seedDemoInstitution } from './seed-demo-institution.js';
 import { seedDemoPortfolios } from './seed-demo-portfolios.js';
 import { seedDemoProvider } from './seed-demo-provider.js';
 
@@ -41,4 +42,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoCatalog(ctx, created);
   await seedDemoAgreements(ctx, created);
   await seedDemoCertified(ctx, created);
+  await seedDemoInstitution(ctx, created);
 }
