@@ -14,7 +14,7 @@ import {
   viewInstitution,
 } from '../use-cases/view-institution.js';
 import { type InvoiceView, viewInvoice } from '../use-cases/view-invoice.js';
-import { sendInvoicePdf } from './pages.js';
+import { paymentParams, sendInvoicePdf, sendInvoiceReceipt } from './pages.js';
 
 const tags = ['institutions'];
 const base = '/api/v1/institutions';
@@ -74,10 +74,12 @@ const invoiceOut = z.object({
   ),
   payments: z.array(
     z.object({
+      id: z.string(),
       method: z.enum(invoicePaymentMethods),
       amountCents: z.number().int(),
       reference: z.string(),
       receivedOn: z.string(),
+      receiptUrl: z.string().describe('The receipt for this payment (PDF)'),
     }),
   ),
   pdfUrl: z.string(),
@@ -107,10 +109,12 @@ const invoiceOf = (v: InvoiceView) => ({
     covered: l.covered,
   })),
   payments: v.payments.map((p) => ({
+    id: p.id,
     method: p.method,
     amountCents: p.amountCents,
     reference: p.reference,
     receivedOn: p.receivedOn,
+    receiptUrl: `${base}/invoices/${v.invoice.id}/payments/${p.id}/receipt.pdf`,
   })),
   pdfUrl: `${base}/invoices/${v.invoice.id}/pdf`,
 });
@@ -252,6 +256,18 @@ export function registerInstitutionsApi(app: App) {
       },
     },
     (req, reply) => sendInvoicePdf(req, reply, req.params.id),
+  );
+  app.get(
+    `${base}/invoices/:id/payments/:paymentId/receipt.pdf`,
+    {
+      schema: {
+        tags,
+        summary: 'The receipt for one payment against an invoice, as a PDF',
+        params: paymentParams,
+        response: { 200: z.string().meta({ format: 'binary' }).describe('The receipt (PDF)') },
+      },
+    },
+    (req, reply) => sendInvoiceReceipt(req, reply, req.params.id, req.params.paymentId),
   );
   app.post(
     `${base}/invoices/:id/payments`,

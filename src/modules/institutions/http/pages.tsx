@@ -8,11 +8,13 @@ import { formValues } from '../../../platform/http/forms.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { requireUser } from '../../accounts/access.js';
 import { policyFor } from '../../applications/own-application.js';
+import { receiptPdf } from '../../payments/receipts/receipt-pdf.js';
 import { feeFor } from '../../policy/policy.js';
 import { institutionForViewer } from '../access.js';
 import { formErrorsForPurchaseOrder, purchaseOrderFromForm } from '../forms.js';
 import { invoiceDocument } from '../invoice-data.js';
 import { invoicePdf } from '../invoice-pdf.js';
+import { invoicePaymentReceipt } from '../invoice-receipt.js';
 import { acceptApplicantInvitation, viewApplicantInvitation } from '../use-cases/applicant-invitation.js';
 import { acceptContactInvitation, inviteContact } from '../use-cases/contact-invitations.js';
 import { registerInstitution } from '../use-cases/register-institution.js';
@@ -28,6 +30,7 @@ import {
 import { ApplicantInvitationPage, ContactInvitationPage, InvoicePage } from '../views/invoice-views.js';
 
 const idParams = z.object({ id: z.string().max(64) });
+export const paymentParams = idParams.extend({ paymentId: z.string().max(64) });
 const tokenQuery = z.object({ token: z.string().max(200).optional() });
 const hide = { hide: true } as const;
 
@@ -48,6 +51,23 @@ export async function sendInvoicePdf(req: FastifyRequest, reply: FastifyReply, i
   return reply
     .header('Content-Type', 'application/pdf')
     .header('Content-Disposition', `inline; filename="${view.invoice.number}.pdf"`)
+    .header('Cache-Control', 'private, no-store')
+    .send(Buffer.from(bytes));
+}
+
+/** Sends the receipt for one payment against an invoice; shared by the contact's and the staff's address. */
+export async function sendInvoiceReceipt(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  paymentId: string,
+) {
+  const view = await viewInvoice(ctxFrom(req), id);
+  const data = invoicePaymentReceipt(view, paymentId);
+  const bytes = await receiptPdf(data);
+  return reply
+    .header('Content-Type', 'application/pdf')
+    .header('Content-Disposition', `attachment; filename="receipt-${data.number.replace('/', '-')}.pdf"`)
     .header('Cache-Control', 'private, no-store')
     .send(Buffer.from(bytes));
 }
@@ -186,6 +206,11 @@ export function registerInstitutionPages(app: App) {
   });
   app.get('/institution/invoices/:id/pdf', { schema: { ...hide, params: idParams } }, (req, reply) =>
     sendInvoicePdf(req, reply, req.params.id),
+  );
+  app.get(
+    '/institution/invoices/:id/payments/:paymentId/receipt.pdf',
+    { schema: { ...hide, params: paymentParams } },
+    (req, reply) => sendInvoiceReceipt(req, reply, req.params.id, req.params.paymentId),
   );
 
   // Invitation links work signed out too: the page says who the invitation is for and how to sign in.

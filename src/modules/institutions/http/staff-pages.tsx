@@ -15,7 +15,7 @@ import { viewInvoice } from '../use-cases/view-invoice.js';
 import { InstitutionPage } from '../views/institution-views.js';
 import { InvoicePage } from '../views/invoice-views.js';
 import { StaffInstitutionsPage } from '../views/staff-views.js';
-import { sendInvoicePdf } from './pages.js';
+import { paymentParams, sendInvoicePdf, sendInvoiceReceipt } from './pages.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const pageQuery = z.object({
@@ -69,6 +69,14 @@ export function registerStaffInstitutionPages(app: App) {
     requireRole(req.actor, 'staff', 'admin');
     return sendInvoicePdf(req, reply, req.params.id);
   });
+  app.get(
+    '/staff/invoices/:id/payments/:paymentId/receipt.pdf',
+    { schema: { ...hide, params: paymentParams } },
+    (req, reply) => {
+      requireRole(req.actor, 'staff', 'admin');
+      return sendInvoiceReceipt(req, reply, req.params.id, req.params.paymentId);
+    },
+  );
   app.post('/staff/invoices/:id/payments', { schema: { ...hide, params: idParams } }, async (req, reply) => {
     const ctx = ctxFrom(req);
     const body = (req.body ?? {}) as Record<string, unknown>;

@@ -97,7 +97,13 @@ export function InvoicePage(p: {
           {view.payments.map((pay) => (
             <li>
               {formatCalendarDate(pay.receivedOn)}: {usd(pay.amountCents)} by{' '}
-              {methodLabels[pay.method].toLowerCase()} (reference {pay.reference})
+              {methodLabels[pay.method].toLowerCase()} (reference {pay.reference}).{' '}
+              <a
+                href={`${p.staff ? '/staff' : '/institution'}/invoices/${view.invoice.id}/payments/${pay.id}/receipt.pdf`}
+                download
+              >
+                Receipt (PDF)
+              </a>
             </li>
           ))}
         </ul>

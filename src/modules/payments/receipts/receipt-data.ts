@@ -6,7 +6,12 @@ import type { PaymentWithReceipt } from './repository.js';
 
 export const PROGRAM_NAME = 'Library Support Staff Certification program';
 
-const methodWords = { card: 'Card', check: 'Check', bank_transfer: 'Bank transfer', none: 'Other' } as const;
+export const methodWords = {
+  card: 'Card',
+  check: 'Check',
+  bank_transfer: 'Bank transfer',
+  none: 'Other',
+} as const;
 
 /** Everything printed on a receipt, gathered apart from the drawing (and shown in lists and the API). */
 export interface ReceiptData {
