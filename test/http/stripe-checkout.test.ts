@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { paymentProviderFor, sandboxProvider } from '../../src/modules/payments/provider.js';
 import { checkouts } from '../../src/modules/payments/schema.js';
-import { StripeApiError } from '../../src/modules/payments/stripe/stripe-provider.js';
+import { STRIPE_API_VERSION, StripeApiError } from '../../src/modules/payments/stripe/stripe-provider.js';
 import { testBackends } from '../support/backends.js';
 import { candidate, submittedApplication } from '../support/factories.js';
 import { api, get, postForm } from '../support/sessions.js';
@@ -57,6 +57,7 @@ describe.each(testBackends())('Stripe Checkout on %s', (backend) => {
       path: '/v1/checkout/sessions',
       authorization: `Bearer ${STRIPE_TEST_KEY}`,
       idempotencyKey: `checkout-${checkoutId}`,
+      stripeVersion: STRIPE_API_VERSION,
       contentType: 'application/x-www-form-urlencoded',
     });
     expect(sent[0]!.form).toEqual({

@@ -18,6 +18,7 @@ export interface StripeRequest {
   path: string;
   authorization: string | undefined;
   idempotencyKey: string | undefined;
+  stripeVersion: string | undefined;
   contentType: string | undefined;
   form: Record<string, string>;
 }
@@ -56,6 +57,7 @@ export async function startStripeTestServer(): Promise<StripeTestServer> {
         path: req.url ?? '',
         authorization: req.headers.authorization,
         idempotencyKey: key,
+        stripeVersion: req.headers['stripe-version'] as string | undefined,
         contentType: req.headers['content-type'],
         form,
       };

@@ -23,6 +23,12 @@ export const stripePaths = {
 };
 
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * The Stripe API version every request asks for, so an account's default moving on never changes the
+ * shapes this code reads. Webhook payloads follow the endpoint's own version: handle-stripe-event reads
+ * refunds both from the listed refunds and from the running total, so either shape works.
+ */
+export const STRIPE_API_VERSION = '2024-06-20';
 
 /**
  * Stripe Checkout over its HTTP API (form-encoded, the secret key as bearer token). Every write carries
@@ -47,6 +53,7 @@ export function createStripeProvider(
           authorization: `Bearer ${settings.secretKey}`,
           'content-type': 'application/x-www-form-urlencoded',
           'idempotency-key': idempotencyKey,
+          'stripe-version': STRIPE_API_VERSION,
         },
         body: new URLSearchParams(form).toString(),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
