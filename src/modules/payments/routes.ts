@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http/app-type.js';
 import { registerAdjustmentRoutes } from './adjustments/routes.js';
+import { registerFinanceRoutes } from './finance/routes.js';
 import { registerPaymentApi } from './http/api.js';
 import { registerPaymentPages } from './http/pages.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
@@ -12,4 +13,5 @@ export function registerPaymentsRoutes(app: App): void {
   registerAdjustmentRoutes(app);
   registerReceiptRoutes(app);
   registerStripeRoutes(app);
+  registerFinanceRoutes(app);
 }

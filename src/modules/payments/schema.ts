@@ -55,6 +55,10 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_fee_idx').on(t.feeId, t.createdAt),
+    // Finance reports read the ledger by day (payments by day and method).
+    index('ledger_entries_created_idx').on(t.createdAt),
+    // Reconciliation reads one kind (and method) at a time: refunds, card payments.
+    index('ledger_entries_kind_idx').on(t.kind, t.method, t.feeId),
     uniqueIndex('ledger_entries_reference_uq')
       .on(t.feeId, t.kind, t.method, t.reference)
       .where(sql`${t.reference} is not null`),

@@ -48,6 +48,10 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
         <a href="/staff/institutions">Institutions</a>: libraries and agencies that pay by purchase order,
         their invoices, and recording their payments.
       </p>
+      <p>
+        <a href="/staff/finance">Finance</a>: payments by day and method, outstanding invoices, refunds owed
+        and the reconciliation of the ledger.
+      </p>
       <h2>Course providers</h2>
       <p>
         <a href="/staff/providers">Course providers</a>: the organisations that offer courses, and their

@@ -25,7 +25,7 @@ export const stripePaths = {
 const REQUEST_TIMEOUT_MS = 15_000;
 /**
  * The Stripe API version every request asks for, so an account's default moving on never changes the
- * shapes this code reads. Webhook payloads follow the endpoint's own version: handle-stripe-event reads
+ * shapes this code reads. Webhook payloads follow the endpoint's own version: stripe-refunds.ts reads
  * refunds both from the listed refunds and from the running total, so either shape works.
  */
 export const STRIPE_API_VERSION = '2024-06-20';

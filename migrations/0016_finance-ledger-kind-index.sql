@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_kind_idx" ON "ledger_entries" USING btree ("kind","method","fee_id");

@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client.js';
+import { users } from '../../accounts/schema.js';
+import { rowsOf } from '../../completions/roster-sql.js';
+import { invoiceLines, invoicePayments, invoices } from '../../institutions/schema.js';
+import { checkouts, fees, ledgerEntries } from '../schema.js';
+import { paymentEvents } from '../stripe/schema.js';
+
+/**
+ * The ledger checked against itself and its sources, one statement per check. Each list is capped:
+ * a check that finds more than a page of problems has a bigger problem than the page can show.
+ */
+export const RECONCILIATION_LIMIT = 200;
+
+export interface KindTotal {
+  kind: string;
+  count: number;
+  totalCents: number;
+}
+
+export async function ledgerTotalsByKind(db: Queryable): Promise<KindTotal[]> {
+  const result = await db.execute(sql`
+    select kind, count(*)::int as count, sum(amount_cents)::bigint as total
+    from ${ledgerEntries} group by kind order by kind`);
+  return rowsOf<{ kind: string; count: number; total: string }>(result).map((r) => ({
+    kind: r.kind,
+    count: r.count,
+    totalCents: Number(r.total),
+  }));
+}
+
+export interface OverRefundedFee {
+  feeId: string;
+  payerName: string;
+  paidCents: number;
+  refundedCents: number;
+}
+
+/**
+ * Fees that paid out more than came in: refunds above payments. The ledger must never allow one. Only
+ * fees with a refund can be such a fee, so those are read first (ledger_entries_kind_idx).
+ */
+export async function overRefundedFees(db: Queryable): Promise<OverRefundedFee[]> {
+  const result = await db.execute(sql`
+    with r as (
+      select fee_id, sum(amount_cents)::bigint as refunded from ${ledgerEntries}
+      where kind = 'refund' group by fee_id
+    ), f as (
+      select r.fee_id, r.refunded, p.paid from r
+      cross join lateral (
+        select coalesce(sum(amount_cents), 0)::bigint as paid from ${ledgerEntries} p
+        where p.fee_id = r.fee_id and p.kind = 'payment'
+      ) p
+    )
+    select f.fee_id, u.display_name, f.paid, f.refunded
+    from f join ${fees} on ${fees.id} = f.fee_id join ${users} u on u.id = ${fees.payerUserId}
+    where f.refunded > f.paid
+    order by f.fee_id limit ${RECONCILIATION_LIMIT}`);
+  return rowsOf<{ fee_id: string; display_name: string; paid: string; refunded: string }>(result).map(
+    (r) => ({
+      feeId: r.fee_id,
+      payerName: r.display_name,
+      paidCents: Number(r.paid),
+      refundedCents: Number(r.refunded),
+    }),
+  );
+}
+
+// A card payment and a checkout belong together when the payment's reference is the checkout's id
+// (the sandbox) or the provider's payment reference an event reported for that checkout (Stripe).
+const sameCardPayment = sql`(e.reference = c.id::text or exists (
+  select 1 from ${paymentEvents} pe where pe.payment_reference = e.reference and pe.checkout_id = c.id))`;
+
+export interface UnmatchedCardPayment {
+  ledgerEntryId: string;
+  feeId: string;
+  amountCents: number;
+  reference: string | null;
+  at: Date;
+}
+
+/**
+ * Card payments in the ledger with no succeeded checkout behind them. Found first, sorted after: left
+ * to itself the planner walks every entry in date order (ledger_entries_created_idx) to fill the page.
+ */
+export async function cardPaymentsWithoutCheckout(db: Queryable): Promise<UnmatchedCardPayment[]> {
+  const result = await db.execute(sql`
+    with unmatched as materialized (
+      select e.id, e.fee_id, e.amount_cents, e.reference, e.created_at
+      from ${ledgerEntries} e
+      where e.kind = 'payment' and e.method = 'card'
+        and not exists (select 1 from ${checkouts} c where c.fee_id = e.fee_id and c.status = 'succeeded' and ${sameCardPayment})
+    )
+    select * from unmatched order by created_at, id limit ${RECONCILIATION_LIMIT}`);
+  return rowsOf<{
+    id: string;
+    fee_id: string;
+    amount_cents: number;
+    reference: string | null;
+    created_at: string | Date;
+  }>(result).map((r) => ({
+    ledgerEntryId: r.id,
+    feeId: r.fee_id,
+    amountCents: r.amount_cents,
+    reference: r.reference,
+    at: new Date(r.created_at),
+  }));
+}
+
+export interface UnrecordedCheckout {
+  checkoutId: string;
+  feeId: string;
+  amountCents: number;
+  provider: string;
+  completedAt: Date | null;
+}
+
+/** Checkouts that succeeded (the payer paid) with no card payment in the ledger. */
+export async function succeededCheckoutsWithoutPayment(db: Queryable): Promise<UnrecordedCheckout[]> {
+  const result = await db.execute(sql`
+    with unrecorded as materialized (
+      select c.id, c.fee_id, c.amount_cents, c.provider, c.completed_at
+      from ${checkouts} c
+      where c.status = 'succeeded'
+        and not exists (select 1 from ${ledgerEntries} e
+          where e.fee_id = c.fee_id and e.kind = 'payment' and e.method = 'card' and ${sameCardPayment})
+    )
+    select * from unrecorded order by completed_at nulls first, id limit ${RECONCILIATION_LIMIT}`);
+  return rowsOf<{
+    id: string;
+    fee_id: string;
+    amount_cents: number;
+    provider: string;
+    completed_at: string | Date | null;
+  }>(result).map((r) => ({
+    checkoutId: r.id,
+    feeId: r.fee_id,
+    amountCents: r.amount_cents,
+    provider: r.provider,
+    completedAt: r.completed_at ? new Date(r.completed_at) : null,
+  }));
+}
+
+export interface MisallocatedInvoice {
+  invoiceId: string;
+  number: string;
+  totalCents: number;
+  paidCents: number;
+  /** Paid beyond the invoice's total: the institution's credit, never passed on to fees. */
+  creditCents: number;
+  /** What reached applicants' fees as ledger payments. */
+  allocatedCents: number;
+  /** Linked ledger entries that are not payments. */
+  wrongKind: number;
+}
+
+/**
+ * Invoices whose payments and the ledger payments made from them disagree: more reached applicants'
+ * fees than the institution paid (less its credit), or a line points at an entry that is not a payment.
+ * Less is normal: applicants who have not applied yet have no fee to pay.
+ */
+export async function misallocatedInvoices(db: Queryable): Promise<MisallocatedInvoice[]> {
+  const result = await db.execute(sql`
+    with paid as (
+      select invoice_id, sum(amount_cents)::bigint as paid from ${invoicePayments} group by invoice_id
+    ), allocated as (
+      select l.invoice_id, sum(e.amount_cents)::bigint as allocated,
+             count(*) filter (where e.kind <> 'payment')::int as wrong_kind
+      from ${invoiceLines} l join ${ledgerEntries} e on e.id = l.fee_payment_entry_id
+      where l.fee_payment_entry_id is not null
+      group by l.invoice_id
+    )
+    select i.id, i.number, i.total_cents, coalesce(p.paid, 0) as paid, a.allocated, a.wrong_kind
+    from allocated a
+    join ${invoices} i on i.id = a.invoice_id
+    left join paid p on p.invoice_id = i.id
+    where a.allocated > least(coalesce(p.paid, 0), i.total_cents) or a.wrong_kind > 0
+    order by i.number limit ${RECONCILIATION_LIMIT}`);
+  return rowsOf<{
+    id: string;
+    number: string;
+    total_cents: number;
+    paid: string;
+    allocated: string;
+    wrong_kind: number;
+  }>(result).map((r) => {
+    const paid = Number(r.paid);
+    return {
+      invoiceId: r.id,
+      number: r.number,
+      totalCents: r.total_cents,
+      paidCents: paid,
+      creditCents: Math.max(0, paid - r.total_cents),
+      allocatedCents: Number(r.allocated),
+      wrongKind: r.wrong_kind,
+    };
+  });
+}
