@@ -5,7 +5,6 @@ import { type Ctx, transact, type Work } from '../../../platform/context.js';
 import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError, validationFailed } from '../../../platform/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
-import { userIdByConfirmedEmail } from '../../accounts/email-addresses-repository.js';
 import { findUserByEmail } from '../../accounts/users-repository.js';
 import { policyFor } from '../../applications/own-application.js';
 import { findCurrentApplication } from '../../applications/repository.js';
@@ -184,8 +183,8 @@ async function planLines(
         applicants: `${a.email} is already on your invoice ${earlier}; list each person on one purchase order only`,
       });
     }
-    const userId =
-      (await findUserByEmail(w.tx, a.email))?.id ?? (await userIdByConfirmedEmail(w.tx, a.email));
+    // Also finds a person by a confirmed additional address.
+    const userId = (await findUserByEmail(w.tx, a.email))?.id;
     const current = userId ? await findCurrentApplication(w.tx, userId) : undefined;
     const open = current && current.status !== 'rejected' ? current : undefined;
     const policy = await policyFor(w.tx, open);
