@@ -10,6 +10,7 @@ import {
   PASSWORD,
   signInWith,
 } from '../support/accounts.js';
+import { axeTier, httpAxe } from '../support/axe.js';
 import { testBackends } from '../support/backends.js';
 import { follow } from '../support/provider-factories.js';
 import { api, get, postForm, sessionFor, type TestSession, uniqueEmail } from '../support/sessions.js';
@@ -23,7 +24,11 @@ describe.each(testBackends())('accounts: more than one email address on %s', (ba
   beforeAll(async () => {
     t = await createTestApp(backend);
   });
-  afterAll(() => t.close());
+  const axe = httpAxe();
+  afterAll(async () => {
+    await axe.close();
+    await t.close();
+  });
 
   let ip = 20;
   const from = () => ({ remoteAddress: `10.0.1.${++ip}` });
@@ -323,5 +328,30 @@ describe.each(testBackends())('accounts: more than one email address on %s', (ba
       (await postForm(t, `/account/emails/${row.id}/remove`, {}, other.session, { csrf: false })).statusCode,
     ).toBe(403);
     expect(await list(other.session)).toHaveLength(2);
+  });
+
+  // As served, in Chromium with axe (browser tier, once): the list empty and filled, a refused address,
+  // the confirmation page and the make-primary form.
+  it.skipIf(!axeTier || backend !== 'pglite')('the address pages pass axe', async () => {
+    const p = await person();
+    const pages: Array<[string, { statusCode: number; body: string }, number]> = [];
+    pages.push(['list, only the primary', await get(t, '/account/emails', p.session), 200]);
+    pages.push(['refused address', await add(p.session, 'not an address'), 400]);
+    const email = uniqueEmail('axe');
+    expect((await add(p.session, email)).statusCode).toBe(303);
+    const { link, token } = await linkFor(email);
+    pages.push([
+      'confirm page',
+      await get(t, `${new URL(link, 'http://x').pathname}?token=${token}`, p.session),
+      200,
+    ]);
+    expect((await confirm(p.session, token)).statusCode).toBe(303);
+    pages.push(['list, two addresses', await get(t, '/account/emails', p.session), 200]);
+    const other = (await list(p.session)).find((a) => !a.primary)!;
+    pages.push(['make primary', await get(t, `/account/emails/${other.id}/primary`, p.session), 200]);
+    for (const [where, res, status] of pages) {
+      expect(res.statusCode, where).toBe(status);
+      await axe.expectAccessible(res.body, where);
+    }
   });
 });
