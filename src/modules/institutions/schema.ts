@@ -35,7 +35,14 @@ export const institutions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('institutions_name_idx').on(sql`lower(${t.name}) text_pattern_ops`)],
+  (t) => [
+    index('institutions_name_idx').on(sql`lower(${t.name}) text_pattern_ops`),
+    // "Find your institution": any part of the name or region (LIKE '%word%'); pg_trgm, on both backends.
+    // No pending list (fastupdate): PGlite has no autovacuum to merge it, and the planner then skips the index.
+    index('institutions_search_trgm_idx')
+      .using('gin', sql`lower(${t.name} || ' ' || ${t.region}) gin_trgm_ops`)
+      .with({ fastupdate: false }),
+  ],
 );
 
 export const institutionContacts = pgTable(
@@ -159,6 +166,9 @@ export const invoiceLines = pgTable(
 export const invoicePaymentMethods = ['check', 'bank_transfer'] as const;
 export type InvoicePaymentMethod = (typeof invoicePaymentMethods)[number];
 
+export const invoicePaymentStates = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+export type InvoicePaymentState = (typeof invoicePaymentStates)[number];
+
 export const invoicePayments = pgTable(
   'invoice_payments',
   {
@@ -175,10 +185,26 @@ export const invoicePayments = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * Only approved payments count towards the invoice. One over the policy threshold waits
+     * (pending) until a different staff member approves or declines it; the one who recorded it
+     * may withdraw it.
+     */
+    state: text('state', { enum: invoicePaymentStates }).notNull().default('approved'),
+    /** When it began to count: receipts are numbered in this order, so a number never changes. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The second staff member, for a payment that needed one. */
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
   },
   (t) => [
-    uniqueIndex('invoice_payments_reference_uq').on(t.invoiceId, t.method, t.reference),
-    index('invoice_payments_received_idx').on(t.receivedOn),
+    // A declined or withdrawn payment frees its reference, so the right one can be recorded.
+    uniqueIndex('invoice_payments_reference_uq')
+      .on(t.invoiceId, t.method, t.reference)
+      .where(sql`${t.state} in ('pending', 'approved')`),
+    index('invoice_payments_received_idx').on(t.receivedOn).where(sql`${t.state} = 'approved'`),
+    index('invoice_payments_pending_idx').on(t.createdAt, t.id).where(sql`${t.state} = 'pending'`),
   ],
 );
 

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.js';
 
 export const feeKinds = [
@@ -62,6 +72,35 @@ export const ledgerEntries = pgTable(
     uniqueIndex('ledger_entries_reference_uq')
       .on(t.feeId, t.kind, t.method, t.reference)
       .where(sql`${t.reference} is not null`),
+  ],
+);
+
+/**
+ * Each fee's running sums of its ledger entries, kept by the database (a trigger on ledger_entries,
+ * migration 0018) in the same transaction as every entry, whoever inserts it. Never written by the
+ * application, and not the truth: balances shown and checked are still worked out from the entries.
+ * It lets "refunds owed" and the reconciliation find the few fees that qualify without summing the whole
+ * ledger.
+ */
+export const feeBalances = pgTable(
+  'fee_balances',
+  {
+    feeId: uuid('fee_id')
+      .primaryKey()
+      .references(() => fees.id, { onDelete: 'cascade' }),
+    /** Payments less refunds. */
+    netPaidCents: bigint('net_paid_cents', { mode: 'number' }).notNull(),
+    /** Charges and refunds less payments, waivers and awards; below zero when overpaid. */
+    dueCents: bigint('due_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    // Overpaid fees: few, so the index is small.
+    index('fee_balances_refunds_owed_idx')
+      .on(t.feeId)
+      .where(sql`${t.netPaidCents} > 0 and ${t.dueCents} < 0`),
+    // Fees refunded beyond what was paid, which the ledger must never allow: normally empty. The
+    // reconciliation reads it, then checks each fee it finds against the ledger itself.
+    index('fee_balances_over_refunded_idx').on(t.feeId).where(sql`${t.netPaidCents} < 0`),
   ],
 );
 

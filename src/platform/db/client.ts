@@ -78,8 +78,10 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
+    // Trigram indexes (institution search) need the extension's code loaded on every open.
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true }); // PGlite creates only the leaf
-    const client = new PGlite(dataDir);
+    const client = new PGlite(dataDir, { extensions: { pg_trgm } });
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Db;
     const raw: RawSql = {

@@ -1,0 +1,1 @@
+CREATE INDEX "fee_balances_over_refunded_idx" ON "fee_balances" USING btree ("fee_id") WHERE "fee_balances"."net_paid_cents" < 0;
