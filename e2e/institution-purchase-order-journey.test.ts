@@ -33,14 +33,16 @@ const job = {
 /**
  * A library system pays for three of its staff: one has already applied choosing "my institution
  * pays", two are invited by the purchase order and apply through their links. The contact gets the
- * invoice by mail and opens its PDF; staff record a partial payment, then the rest; all three
- * applications move on to eligibility review.
+ * invoice by mail and opens its PDF; staff record a partial payment (over the $500 limit, so a
+ * second staff member approves it from the approvals page), then the rest; all three applications
+ * move on to eligibility review.
  */
 describe('an institution pays for its staff by purchase order', { timeout: 180_000 }, () => {
   let journey: Journey;
   let contact: Page;
   let contactPerson: Person;
   let staff: Page;
+  let approver: Page;
   const applicants: Array<{ person: Person; page: Page; number?: string }> = [];
   let invoiceNumber = '';
 
@@ -52,6 +54,12 @@ describe('an institution pays for its staff by purchase order', { timeout: 180_0
     });
     staff = await (await journey.newContext()).newPage();
     await signInAsStaff(staff, member);
+    const second = await createStaffMember(journey, {
+      email: 'controller@lssc.example',
+      displayName: 'Con Troller',
+    });
+    approver = await (await journey.newContext()).newPage();
+    await signInAsStaff(approver, second);
   });
   afterAll(async () => {
     await journey?.close();
@@ -132,7 +140,18 @@ describe('an institution pays for its staff by purchase order', { timeout: 180_0
       reference: '20418',
       receivedOn: '2026-11-27',
     });
-    expect(afterPartial).toContain('Payment recorded. 2 of 3 applicants are covered.');
+    expect(afterPartial).toContain('Payment recorded, waiting for approval');
+    expect(await coveredColumn(staff)).toEqual(['Not yet', 'Not yet', 'Not yet']);
+    expect(await mainText(staff)).toContain('a different staff member must approve or decline it');
+
+    // A second staff member finds it on the approvals page and approves it.
+    await visit(approver, '/staff/payments/adjustments');
+    expect(await mainText(approver)).toContain('Invoice payments waiting for approval');
+    await follow(approver, invoiceNumber);
+    await press(approver, 'Approve: the money arrived, count it now');
+    expect(await mainText(approver)).toContain('Payment approved: it now counts.');
+    expect(await coveredColumn(approver)).toEqual(['Covered', 'Covered', 'Not yet']);
+    await visit(staff, new URL(staff.url()).pathname);
     expect(await coveredColumn(staff)).toEqual(['Covered', 'Covered', 'Not yet']);
     await visit(contact, new URL(contact.url()).pathname);
     expect(await coveredColumn(contact)).toEqual(['Covered', 'Covered', 'Not yet']);

@@ -98,8 +98,9 @@ export function TextField(p: FieldProps) {
   );
 }
 
-export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
-  const id = fieldId(p.name);
+/** `idSuffix` keeps ids unique when one page repeats the same form (one per item of a list). */
+export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number; idSuffix?: string }) {
+  const id = fieldId(p.idSuffix ? `${p.name}-${p.idSuffix}` : p.name);
   return (
     <LabelledField id={id} label={p.label} hint={p.hint} error={p.error}>
       <textarea

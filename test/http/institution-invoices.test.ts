@@ -33,9 +33,11 @@ const covered = (invoice: { lines: Array<{ covered: boolean }> }) => invoice.lin
 describe.each(testBackends())('institution invoices and payments on %s', (backend) => {
   let t: TestApp;
   let staff: TestSession;
+  let secondStaff: TestSession;
   beforeAll(async () => {
     t = await createTestApp(backend);
     staff = await signedInAs(t, ['staff']);
+    secondStaff = await signedInAs(t, ['staff']);
   });
   afterAll(() => t.close());
 
@@ -81,7 +83,8 @@ describe.each(testBackends())('institution invoices and payments on %s', (backen
     const secondApp = await submitAsInvited(t, secondSession);
     expect(secondApp.status).toBe('awaiting_payment');
 
-    const partial = await ok(
+    // Over the $500 approval limit: it counts only once a second staff member approves it.
+    const recorded = await ok(
       recordPayment(t, staff, invoice.id, {
         method: 'check',
         amountCents: MEMBER + NON_MEMBER,
@@ -89,6 +92,14 @@ describe.each(testBackends())('institution invoices and payments on %s', (backen
         receivedOn: '2026-11-27',
       }),
       201,
+    );
+    expect(recorded.paymentState).toBe('pending');
+    expect(covered(recorded)).toEqual([false, false, false]);
+    expect(await feePayments(t, first.applicationId)).toEqual([]);
+    const partial = await ok(
+      api(t, 'POST', `/api/v1/institutions/invoices/${invoice.id}/payments/${recorded.paymentId}/approve`, {
+        session: secondStaff,
+      }),
     );
     expect(covered(partial)).toEqual([true, true, false]);
     expect(partial.dueCents).toBe(NON_MEMBER);
@@ -130,6 +141,8 @@ describe.each(testBackends())('institution invoices and payments on %s', (backen
     expect(await auditActions(t, 'invoice', invoice.id)).toEqual(
       expect.arrayContaining([
         'invoice.issued',
+        'invoice.payment_pending',
+        'invoice.payment_approved',
         'invoice.payment_recorded',
         'invoice.line_paid',
         'invoice.line_matched',

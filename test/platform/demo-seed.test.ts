@@ -185,4 +185,22 @@ describe.each(testBackends())('demo data on %s', (backend) => {
     const mail = await get(t, '/dev/mail.json?to=lee.nguyen%40prairie-libraries.example');
     expect(mail.json().items.length).toBeGreaterThan(0);
   });
+
+  it('has a transfer on that invoice waiting for approval, which the administrator (not its recorder) approves', async () => {
+    // Sessions made directly: the published code was used a moment ago by the staff sign-in test, and a
+    // code is accepted once.
+    const admin = await signedIn('admin@demo.lssc.example');
+    const pending = (
+      await api(t, 'GET', '/api/v1/institutions/pending-invoice-payments', { session: admin })
+    ).json();
+    expect(pending.payments).toHaveLength(1);
+    const [transfer] = pending.payments;
+    expect(transfer).toMatchObject({ method: 'bank_transfer', amountCents: 70_000 });
+    const path = `/api/v1/institutions/invoices/${transfer.invoiceId}/payments/${transfer.id}/approve`;
+    const staff = await signedIn('staff@demo.lssc.example');
+    expect((await api(t, 'POST', path, { session: staff })).statusCode).toBe(403);
+    const approved = await api(t, 'POST', path, { session: admin });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ paidCents: 105_000, dueCents: 0 });
+  });
 });

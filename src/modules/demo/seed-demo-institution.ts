@@ -10,7 +10,8 @@ const CONTACT = 'institution@demo.lssc.example';
 /**
  * An institution paying for three of its staff by purchase order, through the same use cases people
  * use: the invoice is issued (invitations to the three are in the demo mailbox), and staff have
- * recorded a first check that covers one of them, so the invoice shows who is covered and who not yet.
+ * recorded a first check that covers one of them, so the invoice shows who is covered and who not yet,
+ * and a transfer for the other two that waits for a second staff member's approval.
  */
 export async function seedDemoInstitution(ctx: Ctx, userIds: Map<string, string>): Promise<void> {
   const contact = demoAccounts.find((a) => a.email === CONTACT);
@@ -37,6 +38,13 @@ export async function seedDemoInstitution(ctx: Ctx, userIds: Map<string, string>
     method: 'check',
     amountCents: 35_000,
     reference: '10452',
+    receivedOn: ctx.clock.today(),
+  });
+  // Over the $500 limit: it waits for a second staff member (the demo administrator can approve it).
+  await recordInvoicePayment(staff, invoice.id, {
+    method: 'bank_transfer',
+    amountCents: 70_000,
+    reference: 'ACH 2026-1128-PPLS',
     receivedOn: ctx.clock.today(),
   });
 }

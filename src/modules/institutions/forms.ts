@@ -141,3 +141,10 @@ export const invoicePaymentSchema = z.object({
     .refine(isCalendarDate, 'Enter a real date, like 2026-11-28'),
 });
 export type InvoicePaymentInput = z.output<typeof invoicePaymentSchema>;
+
+/** Why a second staff member declines a payment recorded against an invoice (mailed to its recorder). */
+export const declinePaymentNoteSchema = z
+  .string({ error: 'Say why you decline the payment' })
+  .trim()
+  .min(1, 'Say why you decline the payment')
+  .max(2000, 'Use 2,000 characters or fewer');

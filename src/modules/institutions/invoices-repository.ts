@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../platform/db/client.js';
+import { users } from '../accounts/schema.js';
 import { applications } from '../applications/schema.js';
+import { ledgerEntries } from '../payments/schema.js';
 import { institutions, invoiceLines, invoicePayments, invoices, purchaseOrders } from './schema.js';
 
 export type PurchaseOrderRow = typeof purchaseOrders.$inferSelect;
@@ -58,32 +61,108 @@ export async function listInvoicesOf(db: Queryable, institutionId: string) {
     .orderBy(desc(invoices.createdAt), desc(invoices.id));
 }
 
-const paidSum = sql<number>`(select coalesce(sum(${invoicePayments.amountCents}), 0)::int from ${invoicePayments} where ${invoicePayments.invoiceId} = ${invoices.id})`;
+const paidSum = sql<number>`(select coalesce(sum(${invoicePayments.amountCents}), 0)::int from ${invoicePayments} where ${invoicePayments.invoiceId} = ${invoices.id} and ${invoicePayments.state} = 'approved')`;
 
 export async function findInvoiceByNumber(db: Queryable, number: string): Promise<InvoiceRow | undefined> {
   const [row] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
   return row;
 }
 
+/** The lines in order, with the application each is linked to and what reached its fee (null until paid). */
 export async function listLines(db: Queryable, invoiceId: string) {
   return db
     .select({
       line: invoiceLines,
       applicationNumber: applications.number,
       applicationStatus: applications.status,
+      allocatedCents: ledgerEntries.amountCents,
     })
     .from(invoiceLines)
     .leftJoin(applications, eq(applications.id, invoiceLines.applicationId))
+    .leftJoin(ledgerEntries, eq(ledgerEntries.id, invoiceLines.feePaymentEntryId))
     .where(eq(invoiceLines.invoiceId, invoiceId))
     .orderBy(asc(invoiceLines.position));
 }
 
+/** The payments that count, in the order they began to count (receipt numbers follow it). */
 export async function listPayments(db: Queryable, invoiceId: string): Promise<InvoicePaymentRow[]> {
   return db
     .select()
     .from(invoicePayments)
-    .where(eq(invoicePayments.invoiceId, invoiceId))
+    .where(and(eq(invoicePayments.invoiceId, invoiceId), eq(invoicePayments.state, 'approved')))
+    .orderBy(asc(invoicePayments.approvedAt), asc(invoicePayments.id));
+}
+
+const recorder = alias(users, 'recorder');
+const decider = alias(users, 'decider');
+
+/** Payments that do not count (yet): waiting for a second staff member, declined or withdrawn; oldest first. */
+export async function listUncountedPayments(db: Queryable, invoiceId: string) {
+  return db
+    .select({
+      payment: invoicePayments,
+      recordedByName: recorder.displayName,
+      decidedByName: decider.displayName,
+    })
+    .from(invoicePayments)
+    .innerJoin(recorder, eq(recorder.id, invoicePayments.recordedBy))
+    .leftJoin(decider, eq(decider.id, invoicePayments.decidedBy))
+    .where(and(eq(invoicePayments.invoiceId, invoiceId), sql`${invoicePayments.state} <> 'approved'`))
     .orderBy(asc(invoicePayments.createdAt), asc(invoicePayments.id));
+}
+
+export type UncountedPaymentRow = Awaited<ReturnType<typeof listUncountedPayments>>[number];
+
+export async function lockInvoicePayment(
+  tx: Queryable,
+  invoiceId: string,
+  paymentId: string,
+): Promise<InvoicePaymentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(invoicePayments)
+    .where(and(eq(invoicePayments.id, paymentId), eq(invoicePayments.invoiceId, invoiceId)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+/** Close a pending payment; undefined when it was not pending any more. */
+export async function closeInvoicePayment(
+  tx: Queryable,
+  id: string,
+  set: {
+    state: 'approved' | 'declined' | 'withdrawn';
+    decidedBy: string;
+    decidedAt: Date;
+    decisionNote: string | null;
+  },
+): Promise<InvoicePaymentRow | undefined> {
+  const [row] = await tx
+    .update(invoicePayments)
+    .set({ ...set, approvedAt: set.state === 'approved' ? set.decidedAt : null })
+    .where(and(eq(invoicePayments.id, id), eq(invoicePayments.state, 'pending')))
+    .returning();
+  return row;
+}
+
+/** Every payment waiting for a second staff member, oldest first, with its invoice and institution. */
+export async function listPendingInvoicePayments(db: Queryable, limit: number) {
+  return db
+    .select({
+      payment: invoicePayments,
+      invoiceNumber: invoices.number,
+      currency: invoices.currency,
+      institutionName: institutions.name,
+      recordedByName: recorder.displayName,
+    })
+    .from(invoicePayments)
+    .innerJoin(invoices, eq(invoices.id, invoicePayments.invoiceId))
+    .innerJoin(institutions, eq(institutions.id, invoices.institutionId))
+    .innerJoin(recorder, eq(recorder.id, invoicePayments.recordedBy))
+    .where(eq(invoicePayments.state, 'pending'))
+    .orderBy(asc(invoicePayments.createdAt), asc(invoicePayments.id))
+    .limit(limit);
 }
 
 export async function findInvoicePayment(
@@ -100,6 +179,7 @@ export async function findInvoicePayment(
         eq(invoicePayments.invoiceId, invoiceId),
         eq(invoicePayments.method, method),
         eq(invoicePayments.reference, reference),
+        inArray(invoicePayments.state, ['pending', 'approved']),
       ),
     )
     .limit(1);

@@ -70,8 +70,37 @@ export const institutionMails = {
       `Hello ${p.name},`,
       '',
       `We received ${p.amount} for invoice ${p.number}. ${p.due === '$0.00' ? 'The invoice is paid in full.' : `${p.due} is still due.`}`,
-      p.credit ? `You paid ${p.credit} more than the invoice: it is kept as your credit.` : '',
+      p.credit
+        ? `You have ${p.credit} of credit with the program: money paid beyond what your applicants' fees needed.`
+        : '',
       `See which applicants are covered: ${p.link}`,
+      signOff.trim(),
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+  }),
+  paymentDecided: (p: {
+    to: string;
+    name: string;
+    outcome: 'approved' | 'declined';
+    deciderName: string;
+    what: string;
+    number: string;
+    note: string | null;
+    link: string;
+  }): OutgoingMail => ({
+    to: p.to,
+    template: `institution-payment-${p.outcome}`,
+    subject: `${p.what} on invoice ${p.number} ${p.outcome}`,
+    text: [
+      `Hello ${p.name},`,
+      '',
+      `${p.deciderName} ${p.outcome} the payment you recorded: ${p.what.toLowerCase()} on invoice ${p.number}.`,
+      p.outcome === 'approved'
+        ? 'It now counts towards the invoice, and the applicants it covers have moved on.'
+        : 'It does not count towards the invoice. If the money did arrive, record it again with the right details.',
+      p.note ? `Their note: ${p.note}` : '',
+      `The invoice: ${p.link}`,
       signOff.trim(),
     ]
       .filter((l) => l !== '')

@@ -3,8 +3,14 @@ import type { App } from '../../../platform/http/app-type.js';
 import { ctxFrom } from '../../../platform/http/ctx.js';
 import { institutionSchema, inviteContactSchema } from '../forms.js';
 import type { InstitutionRow } from '../repository.js';
-import { institutionKinds, invoicePaymentMethods } from '../schema.js';
+import { institutionKinds, invoicePaymentMethods, invoicePaymentStates } from '../schema.js';
 import { inviteContact } from '../use-cases/contact-invitations.js';
+import {
+  approveInvoicePayment,
+  declineInvoicePayment,
+  listPendingInvoicePaymentsForStaff,
+  withdrawInvoicePayment,
+} from '../use-cases/decide-invoice-payment.js';
 import { recordInvoicePayment } from '../use-cases/record-invoice-payment.js';
 import { registerInstitution } from '../use-cases/register-institution.js';
 import { submitPurchaseOrder } from '../use-cases/submit-purchase-order.js';
@@ -70,6 +76,12 @@ const invoiceOut = z.object({
       memberUnknown: z.boolean().describe('Not applied yet, so the non-member fee was used'),
       applicationNumber: z.string().nullable(),
       covered: z.boolean().describe('The payments so far reach this line (lines are covered in order)'),
+      unusedCents: z
+        .number()
+        .int()
+        .describe(
+          "Covered money the applicant's fee did not need (a member's lower fee): part of the credit",
+        ),
     }),
   ),
   payments: z.array(
@@ -82,6 +94,22 @@ const invoiceOut = z.object({
       receiptUrl: z.string().describe('The receipt for this payment (PDF)'),
     }),
   ),
+  uncountedPayments: z
+    .array(
+      z.object({
+        id: z.string(),
+        state: z.enum(invoicePaymentStates),
+        method: z.enum(invoicePaymentMethods),
+        amountCents: z.number().int(),
+        reference: z.string(),
+        receivedOn: z.string(),
+        recordedBy: z.string(),
+        decisionNote: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'Staff only (empty for contacts): payments over the approval limit waiting for a second staff member (pending), and those declined or withdrawn. None of them counts.',
+    ),
   pdfUrl: z.string(),
 });
 
@@ -107,6 +135,7 @@ const invoiceOf = (v: InvoiceView) => ({
     memberUnknown: l.memberUnknown,
     applicationNumber: l.applicationNumber,
     covered: l.covered,
+    unusedCents: l.unusedCents,
   })),
   payments: v.payments.map((p) => ({
     id: p.id,
@@ -115,6 +144,16 @@ const invoiceOf = (v: InvoiceView) => ({
     reference: p.reference,
     receivedOn: p.receivedOn,
     receiptUrl: `${base}/invoices/${v.invoice.id}/payments/${p.id}/receipt.pdf`,
+  })),
+  uncountedPayments: v.uncounted.map(({ payment: p }) => ({
+    id: p.id,
+    state: p.state,
+    method: p.method,
+    amountCents: p.amountCents,
+    reference: p.reference,
+    receivedOn: p.receivedOn,
+    recordedBy: p.recordedBy,
+    decisionNote: p.decisionNote,
   })),
   pdfUrl: `${base}/invoices/${v.invoice.id}/pdf`,
 });
@@ -276,13 +315,96 @@ export function registerInstitutionsApi(app: App) {
         tags,
         summary: 'Record a payment against an invoice (staff)',
         description:
-          'Check or bank transfer, full or partial; covers the applicants in line order. Overpayment is kept as credit.',
+          'Check or bank transfer, full or partial; covers the applicants in line order. Overpayment is kept as credit. ' +
+          'A payment over the approval limit ($500) is recorded as pending (paymentState "pending", listed in uncountedPayments) ' +
+          'and counts only once a different staff member approves it.',
         params: idParams,
         body: paymentBody,
-        response: { 201: invoiceOut },
+        response: {
+          201: invoiceOut.extend({
+            paymentId: z.string(),
+            paymentState: z.enum(['approved', 'pending']),
+          }),
+        },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(invoiceOf(await recordInvoicePayment(ctxFrom(req), req.params.id, req.body))),
+    async (req, reply) => {
+      const { view, paymentId, pending } = await recordInvoicePayment(ctxFrom(req), req.params.id, req.body);
+      return reply.code(201).send({
+        ...invoiceOf(view),
+        paymentId,
+        paymentState: pending ? ('pending' as const) : ('approved' as const),
+      });
+    },
+  );
+  const decisions = [
+    [
+      'approve',
+      'Approve a pending payment (a staff member other than the one who recorded it); it counts at once',
+    ],
+    ['decline', 'Decline a pending payment, saying why (a staff member other than the one who recorded it)'],
+    ['withdraw', 'Withdraw a pending payment (only the staff member who recorded it)'],
+  ] as const;
+  for (const [decision, summary] of decisions) {
+    app.post(
+      `${base}/invoices/:id/payments/:paymentId/${decision}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: paymentParams,
+          ...(decision === 'decline' ? { body: z.object({ note: z.string() }) } : {}),
+          response: { 200: invoiceOut },
+        },
+      },
+      async (req) => {
+        const ctx = ctxFrom(req);
+        const { id, paymentId } = req.params;
+        const view =
+          decision === 'approve'
+            ? await approveInvoicePayment(ctx, id, paymentId)
+            : decision === 'decline'
+              ? await declineInvoicePayment(
+                  ctx,
+                  id,
+                  paymentId,
+                  (req.body as { note?: unknown } | undefined)?.note,
+                )
+              : await withdrawInvoicePayment(ctx, id, paymentId);
+        return invoiceOf(view);
+      },
+    );
+  }
+  app.get(
+    `${base}/pending-invoice-payments`,
+    {
+      schema: {
+        tags,
+        summary: 'Invoice payments waiting for a second staff member, oldest first (staff)',
+        response: {
+          200: z.object({
+            payments: z.array(
+              z.object({
+                id: z.string(),
+                invoiceId: z.string(),
+                invoiceNumber: z.string(),
+                institutionName: z.string(),
+                method: z.enum(invoicePaymentMethods),
+                amountCents: z.number().int(),
+                reference: z.string(),
+                receivedOn: z.string(),
+                recordedBy: z.string(),
+                recordedByName: z.string(),
+                recordedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const payments = await listPendingInvoicePaymentsForStaff(ctxFrom(req));
+      return { payments: payments.map(({ amount: _amount, ...rest }) => rest) };
+    },
   );
 }

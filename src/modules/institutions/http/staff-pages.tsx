@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { DomainError } from '../../../platform/errors.js';
+import { formatMoney, money } from '../../../lib/money.js';
+import type { Ctx } from '../../../platform/context.js';
+import { DomainError, errorStatus } from '../../../platform/errors.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { ctxFrom } from '../../../platform/http/ctx.js';
 import { formValues } from '../../../platform/http/forms.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { requireRole } from '../../accounts/access.js';
+import { CHECK_APPROVAL_THRESHOLD_CENTS } from '../../payments/adjustments/policy.js';
+import {
+  approveInvoicePayment,
+  declineInvoicePayment,
+  withdrawInvoicePayment,
+} from '../use-cases/decide-invoice-payment.js';
 import { recordInvoicePayment } from '../use-cases/record-invoice-payment.js';
 import {
   findInvoiceForStaff,
@@ -62,7 +70,12 @@ export function registerStaffInstitutionPages(app: App) {
       req,
       reply,
       { title: `Invoice ${view.invoice.number}` },
-      <InvoicePage view={view} staff csrfToken={req.csrfToken()} />,
+      <InvoicePage
+        view={view}
+        staff
+        viewerId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''}
+        csrfToken={req.csrfToken()}
+      />,
     );
   });
   app.get('/staff/invoices/:id/pdf', { schema: { ...hide, params: idParams } }, (req, reply) => {
@@ -81,9 +94,17 @@ export function registerStaffInstitutionPages(app: App) {
     const ctx = ctxFrom(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     try {
-      const view = await recordInvoicePayment(ctx, req.params.id, { ...body, amountCents: body.amount });
+      const { view, pending } = await recordInvoicePayment(ctx, req.params.id, {
+        ...body,
+        amountCents: body.amount,
+      });
       const covered = view.lines.filter((l) => l.covered).length;
-      reply.flash(`Payment recorded. ${covered} of ${view.lines.length} applicants are covered.`);
+      const threshold = formatMoney(money(CHECK_APPROVAL_THRESHOLD_CENTS, view.invoice.currency));
+      reply.flash(
+        pending
+          ? `Payment recorded, waiting for approval: it is over ${threshold}, so a different staff member must approve it before it counts.`
+          : `Payment recorded. ${covered} of ${view.lines.length} applicants are covered.`,
+      );
       return reply.redirect(`/staff/invoices/${req.params.id}`, 303);
     } catch (err) {
       if (
@@ -102,6 +123,7 @@ export function registerStaffInstitutionPages(app: App) {
         <InvoicePage
           view={view}
           staff
+          viewerId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''}
           csrfToken={req.csrfToken()}
           values={formValues(body)}
           errors={errors}
@@ -109,4 +131,54 @@ export function registerStaffInstitutionPages(app: App) {
       );
     }
   });
+
+  const decisions = {
+    approve: (ctx: Ctx, id: string, paymentId: string) => approveInvoicePayment(ctx, id, paymentId),
+    decline: (ctx: Ctx, id: string, paymentId: string, body: Record<string, unknown>) =>
+      declineInvoicePayment(ctx, id, paymentId, body.note),
+    withdraw: (ctx: Ctx, id: string, paymentId: string) => withdrawInvoicePayment(ctx, id, paymentId),
+  } as const;
+  const done = {
+    approve: 'Payment approved: it now counts.',
+    decline: 'Payment declined.',
+    withdraw: 'Payment withdrawn.',
+  };
+  for (const decision of ['approve', 'decline', 'withdraw'] as const) {
+    app.post(
+      `/staff/invoices/:id/payments/:paymentId/${decision}`,
+      { schema: { ...hide, params: paymentParams } },
+      async (req, reply) => {
+        const ctx = ctxFrom(req);
+        requireRole(ctx.actor, 'staff', 'admin');
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        try {
+          await decisions[decision](ctx, req.params.id, req.params.paymentId, body);
+          reply.flash(done[decision]);
+          return reply.redirect(`/staff/invoices/${req.params.id}`, 303);
+        } catch (err) {
+          if (!(err instanceof DomainError) || !DECISION_ERRORS.has(err.code)) throw err;
+          const view = await viewInvoice(ctx, req.params.id);
+          return sendPage(
+            req,
+            reply,
+            { title: `Error: Invoice ${view.invoice.number}`, status: errorStatus[err.code] },
+            <InvoicePage
+              view={view}
+              staff
+              viewerId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''}
+              csrfToken={req.csrfToken()}
+              decision={{
+                paymentId: req.params.paymentId,
+                errors: err.fields,
+                message: err.fields ? undefined : err.message,
+                values: formValues(body),
+              }}
+            />,
+          );
+        }
+      },
+    );
+  }
 }
+
+const DECISION_ERRORS = new Set(['VALIDATION_FAILED', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND']);

@@ -7,6 +7,8 @@ import {
   type InvoiceRow,
   listLines,
   listPayments,
+  listUncountedPayments,
+  type UncountedPaymentRow,
 } from '../invoices-repository.js';
 import type { InstitutionRow } from '../repository.js';
 import { invoiceCoverage } from '../rules/coverage.js';
@@ -23,6 +25,11 @@ export interface InvoiceLineView {
   applicationStatus: string | null;
   /** The institution's payments reach this line (lines are covered in order). */
   covered: boolean;
+  /**
+   * Covered money the applicant's fee did not need (a member's lower fee, or a fee already reduced):
+   * it is the institution's credit. Zero until the line's money reached the fee.
+   */
+  unusedCents: number;
 }
 
 export interface InvoiceView {
@@ -31,9 +38,16 @@ export interface InvoiceView {
   poNumber: string;
   poAmountCents: number;
   lines: InvoiceLineView[];
+  /** Payments that count, in the order they began to count. */
   payments: InvoicePaymentRow[];
+  /**
+   * Staff only (empty for contacts): payments waiting for a second staff member, and those declined
+   * or withdrawn, which never counted.
+   */
+  uncounted: UncountedPaymentRow[];
   paidCents: number;
   dueCents: number;
+  /** Paid beyond the invoice, plus covered money that applicants' fees did not need. */
   creditCents: number;
   /** False for staff looking in. */
   contact: boolean;
@@ -53,27 +67,32 @@ export async function invoiceDetails(
     rows.map((r) => r.line),
     paid,
   );
+  const unused = (r: (typeof rows)[number]) =>
+    r.allocatedCents === null ? 0 : Math.max(0, r.line.amountCents - r.allocatedCents);
+  const unusedTotal = rows.reduce((sum, r) => sum + unused(r), 0);
   return {
     invoice,
     institution,
     poNumber: po.poNumber,
     poAmountCents: po.amountCents,
-    lines: rows.map(({ line, applicationNumber, applicationStatus }) => ({
-      id: line.id,
-      position: line.position,
-      name: line.name,
-      email: line.email,
-      amountCents: line.amountCents,
-      member: line.member,
-      memberUnknown: line.memberUnknown,
-      applicationNumber,
-      applicationStatus,
-      covered: coverage.covered.has(line.position),
+    lines: rows.map((r) => ({
+      id: r.line.id,
+      position: r.line.position,
+      name: r.line.name,
+      email: r.line.email,
+      amountCents: r.line.amountCents,
+      member: r.line.member,
+      memberUnknown: r.line.memberUnknown,
+      applicationNumber: r.applicationNumber,
+      applicationStatus: r.applicationStatus,
+      covered: coverage.covered.has(r.line.position),
+      unusedCents: unused(r),
     })),
     payments,
+    uncounted: contact ? [] : await listUncountedPayments(db, invoice.id),
     paidCents: paid,
     dueCents: coverage.dueCents,
-    creditCents: coverage.creditCents,
+    creditCents: coverage.creditCents + unusedTotal,
     contact,
   };
 }

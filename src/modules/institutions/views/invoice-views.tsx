@@ -2,9 +2,13 @@ import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { formatMoney, money } from '../../../lib/money.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { ChoiceField, ErrorSummary, Form, TextField } from '../../../views/forms.js';
+import { CHECK_APPROVAL_THRESHOLD_CENTS } from '../../payments/adjustments/policy.js';
 import type { InvoiceView } from '../use-cases/view-invoice.js';
-
-const methodLabels = { check: 'Check', bank_transfer: 'Bank transfer' } as const;
+import {
+  type DecisionShown,
+  invoicePaymentMethodLabels as methodLabels,
+  PendingInvoicePaymentCard,
+} from './pending-payments.js';
 
 export function InvoicePage(p: {
   view: InvoiceView;
@@ -12,8 +16,14 @@ export function InvoicePage(p: {
   csrfToken: string;
   values?: Record<string, string>;
   errors?: FieldErrors | undefined;
+  /** Staff: who is looking (their own pending payments can only be withdrawn). */
+  viewerId?: string;
+  /** Staff: the error of a decision on one pending payment. */
+  decision?: DecisionShown | undefined;
 }) {
   const { view } = p;
+  const pending = view.uncounted.filter((u) => u.payment.state === 'pending');
+  const closed = view.uncounted.filter((u) => u.payment.state !== 'pending');
   const usd = (cents: number) => formatMoney(money(cents, view.invoice.currency));
   const base = p.staff ? '/staff/invoices' : '/institution/invoices';
   return (
@@ -48,7 +58,12 @@ export function InvoicePage(p: {
         {view.creditCents > 0 && (
           <>
             <dt>Credit</dt>
-            <dd>{usd(view.creditCents)} paid beyond the invoice</dd>
+            <dd>
+              {usd(view.creditCents)}{' '}
+              {view.lines.some((l) => l.unusedCents > 0)
+                ? 'paid beyond what the applicants’ fees needed'
+                : 'paid beyond the invoice'}
+            </dd>
           </>
         )}
       </dl>
@@ -84,7 +99,15 @@ export function InvoicePage(p: {
                 {l.applicationNumber ??
                   (l.applicationStatus ? 'Started, not submitted' : 'Invited, not started')}
               </td>
-              <td>{l.covered ? 'Covered' : 'Not yet'}</td>
+              <td>
+                {l.covered ? 'Covered' : 'Not yet'}
+                {l.unusedCents > 0 && (
+                  <>
+                    <br />
+                    The fee needed {usd(l.amountCents - l.unusedCents)}: {usd(l.unusedCents)} is credit
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -108,9 +131,47 @@ export function InvoicePage(p: {
           ))}
         </ul>
       )}
+      {p.staff && pending.length > 0 && (
+        <>
+          <h2>Waiting for approval</h2>
+          <p>
+            These payments do not count until a staff member other than the one who recorded them approves.
+          </p>
+          {pending.map((row) => (
+            <PendingInvoicePaymentCard
+              row={row}
+              amount={usd(row.payment.amountCents)}
+              invoiceId={view.invoice.id}
+              viewerId={p.viewerId ?? ''}
+              csrfToken={p.csrfToken}
+              shown={p.decision}
+            />
+          ))}
+        </>
+      )}
+      {p.staff && closed.length > 0 && (
+        <>
+          <h2>Payments that did not count</h2>
+          <ul>
+            {closed.map(({ payment: pay, decidedByName }) => (
+              <li>
+                {formatCalendarDate(pay.receivedOn)}: {usd(pay.amountCents)} by{' '}
+                {methodLabels[pay.method].toLowerCase()} (reference {pay.reference}),{' '}
+                {pay.state === 'declined'
+                  ? `declined by ${decidedByName ?? 'staff'}${pay.decisionNote ? `: ${pay.decisionNote}` : ''}`
+                  : 'withdrawn by the staff member who recorded it'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {p.staff && (
         <>
           <h2>Record a payment</h2>
+          <p>
+            A payment over {usd(CHECK_APPROVAL_THRESHOLD_CENTS)} counts only once a different staff member
+            approves it.
+          </p>
           <Form action={`/staff/invoices/${view.invoice.id}/payments`} csrfToken={p.csrfToken}>
             <ChoiceField
               name="method"

@@ -6,6 +6,8 @@ import { ctxFrom } from '../../../platform/http/ctx.js';
 import { formValues } from '../../../platform/http/forms.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { requireRole } from '../../accounts/access.js';
+import { listPendingInvoicePaymentsForStaff } from '../../institutions/use-cases/decide-invoice-payment.js';
+import { PendingInvoicePayments } from '../../institutions/views/pending-payments.js';
 import { ledgerMethods } from '../schema.js';
 import { refundMethods } from './forms.js';
 import { adjustmentKinds, adjustmentStates } from './schema.js';
@@ -30,6 +32,7 @@ interface Shown {
   errors?: FieldErrors | undefined;
   formError?: string | undefined;
   status?: number;
+  failedId?: string;
 }
 
 async function renderList(req: FastifyRequest, reply: FastifyReply, s: Shown = {}) {
@@ -37,6 +40,7 @@ async function renderList(req: FastifyRequest, reply: FastifyReply, s: Shown = {
   const viewerId = requireRole(ctx.actor, 'staff', 'admin').userId;
   const pending = await listPendingAdjustmentRequests(ctx);
   const owed = await listRefundsOwed(ctx);
+  const invoicePayments = await listPendingInvoicePaymentsForStaff(ctx);
   return sendPage(
     req,
     reply,
@@ -49,7 +53,10 @@ async function renderList(req: FastifyRequest, reply: FastifyReply, s: Shown = {
       errors={s.errors}
       values={s.values}
       formError={s.formError}
-    />,
+      failedId={s.failedId}
+    >
+      <PendingInvoicePayments payments={invoicePayments} viewerId={viewerId} />
+    </AdjustmentsPage>,
   );
 }
 
@@ -116,7 +123,7 @@ function registerPages(app: App): void {
         try {
           v = await run(req, req.params.id, body);
         } catch (err) {
-          return renderList(req, reply, shown(err, body));
+          return renderList(req, reply, { ...shown(err, body), failedId: req.params.id });
         }
         reply.flash(done(v));
         return reply.redirect(ADJUSTMENTS_PATH, 303);

@@ -68,13 +68,15 @@ const bucketOf = (days: ReturnType<typeof sql>) => sql`case
   when ${days} <= 0 then 'not_due' when ${days} <= 30 then '1_30' when ${days} <= 60 then '31_60'
   when ${days} <= 90 then '61_90' else 'over_90' end`;
 
-// Paid per invoice on invoice_payments_reference_uq (invoice_id first), one lookup per invoice.
+// Paid per invoice on invoice_payments_reference_uq (invoice_id first), one lookup per invoice; only
+// approved payments count (one waiting for a second staff member does not).
 const outstanding = (today: CalendarDate) => sql`
   select i.id, i.number, i.institution_id, i.total_cents, i.currency, i.issued_on, i.due_on,
          p.paid, (${today}::date - i.due_on) as days
   from ${invoices} i
   cross join lateral (
-    select coalesce(sum(ip.amount_cents), 0)::bigint as paid from ${invoicePayments} ip where ip.invoice_id = i.id
+    select coalesce(sum(ip.amount_cents), 0)::bigint as paid from ${invoicePayments} ip
+    where ip.invoice_id = i.id and ip.state = 'approved'
   ) p
   where p.paid < i.total_cents`;
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatMoney, money } from '../../../../lib/money.js';
 import { formatDateTime } from '../../../../views/format.js';
 import { Form, TextArea } from '../../../../views/forms.js';
@@ -62,6 +63,7 @@ export function PendingRequest(p: {
           <Form action={`${base}/decline`} csrfToken={p.csrfToken}>
             <TextArea
               name="note"
+              idSuffix={r.id}
               label="Why you decline (sent to the staff member who asked)"
               rows={2}
               error={p.errors?.note}
@@ -86,6 +88,10 @@ export function AdjustmentsPage(p: {
   formError?: string | undefined;
   errors?: Record<string, string> | undefined;
   values?: Record<string, string> | undefined;
+  /** The request the errors and values belong to (each request has its own decline form). */
+  failedId?: string | undefined;
+  /** Rendered after the fee requests: invoice payments waiting for approval (institutions module). */
+  children?: ComponentChildren;
 }) {
   return (
     <>
@@ -111,11 +117,12 @@ export function AdjustmentsPage(p: {
             r={r}
             viewerId={p.viewerId}
             csrfToken={p.csrfToken}
-            errors={p.errors}
-            values={p.values}
+            errors={r.id === p.failedId ? p.errors : undefined}
+            values={r.id === p.failedId ? p.values : undefined}
           />
         ))
       )}
+      {p.children}
       <h2>Refunds owed</h2>
       {p.owed.length === 0 ? (
         <p>No refunds are owed.</p>
