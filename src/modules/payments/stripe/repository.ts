@@ -49,6 +49,19 @@ export async function finishPaymentEvent(
     .where(eq(paymentEvents.id, id));
 }
 
+/** Lock key space for one payment's events (two-key advisory locks, apart from the audit lock). */
+const PAYMENT_EVENTS_LOCK = 7302;
+
+/**
+ * Hold, to the end of the transaction, the lock on everything Stripe tells us about one payment (its
+ * PaymentIntent): the payment and a refund of it arriving together are then handled one after the
+ * other, so whichever comes second sees what the first did. Taken before any other lock (then
+ * application, fee, audit), and before looking for the other event.
+ */
+export async function lockPaymentEvents(tx: Queryable, paymentReference: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PAYMENT_EVENTS_LOCK}, hashtext(${paymentReference}))`);
+}
+
 /** The checkout whose recorded payment carries this provider reference (found through its event, on an index). */
 export async function checkoutIdForPayment(
   db: Queryable,

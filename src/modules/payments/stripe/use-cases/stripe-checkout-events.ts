@@ -13,6 +13,7 @@ import {
   lockFee,
 } from '../../repository.js';
 import { type CheckoutSession, checkoutIdOf, paymentReferenceOf } from '../events.js';
+import { lockPaymentEvents } from '../repository.js';
 import type { EventEffect } from './event-effect.js';
 import { applyParkedRefunds } from './stripe-refunds.js';
 
@@ -39,10 +40,13 @@ async function lockSessionCheckout(w: Work, session: CheckoutSession): Promise<L
  * (the fee was settled by check, or a new amount was due): the balance then shows what is owed back.
  */
 export async function applyStripePayment(w: Work, session: CheckoutSession, now: Date): Promise<EventEffect> {
+  const reference = paymentReferenceOf(session);
+  // First, before the application and the fee: a refund of this payment arriving at the same moment
+  // waits here (or we wait for it), so the kept refunds read below include it or it sees this payment.
+  await lockPaymentEvents(w.tx, reference);
   const locked = await lockSessionCheckout(w, session);
   if (typeof locked === 'string') return { outcome: 'ignored', note: locked, attention: true };
   const { checkout, fee } = locked;
-  const reference = paymentReferenceOf(session);
   const amountCents = session.amount_total ?? checkout.amountCents;
   // We never open a checkout for nothing, but a zero "payment" must not reach the ledger (amounts are positive).
   if (amountCents <= 0) return { outcome: 'ignored', note: 'Nothing was paid.', attention: true };

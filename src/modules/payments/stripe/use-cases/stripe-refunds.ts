@@ -11,7 +11,13 @@ import {
   lockFee,
 } from '../../repository.js';
 import { type Charge, chargeSchema, refundsOf } from '../events.js';
-import { checkoutIdForPayment, findCardRefund, finishPaymentEvent, parkedRefundsFor } from '../repository.js';
+import {
+  checkoutIdForPayment,
+  findCardRefund,
+  finishPaymentEvent,
+  lockPaymentEvents,
+  parkedRefundsFor,
+} from '../repository.js';
 import type { EventEffect } from './event-effect.js';
 
 /** The PaymentIntent a charge belongs to: what its payment was recorded under. */
@@ -23,7 +29,11 @@ export const chargePaymentReference = (charge: Charge) => charge.payment_intent 
  * for a payment we have not recorded yet is kept and applied when the payment arrives.
  */
 export async function applyStripeRefundEvent(w: Work, charge: Charge, now: Date): Promise<EventEffect> {
-  const checkoutId = await checkoutIdForPayment(w.tx, chargePaymentReference(charge));
+  const reference = chargePaymentReference(charge);
+  // Before looking for the payment: if it is being recorded right now, wait for it to commit, so a
+  // refund is never kept for a payment that has just stopped looking for kept refunds.
+  await lockPaymentEvents(w.tx, reference);
+  const checkoutId = await checkoutIdForPayment(w.tx, reference);
   const checkout = checkoutId ? await findCheckout(w.tx, checkoutId) : undefined;
   const feeRow = checkout && (await findFeeById(w.tx, checkout.feeId));
   if (!feeRow)
@@ -40,7 +50,10 @@ export async function applyStripeRefundEvent(w: Work, charge: Charge, now: Date)
     : { outcome: 'refund_recorded', note: `${recorded} refund${recorded === 1 ? '' : 's'} recorded.` };
 }
 
-/** Refund events that came before their payment: apply them now that it is recorded (caller holds the fee lock). */
+/**
+ * Refund events that came before their payment: apply them now that it is recorded. The caller holds
+ * the payment's events lock (so no refund of it is being kept meanwhile) and the fee lock.
+ */
 export async function applyParkedRefunds(
   w: Work,
   fee: FeeRow,
