@@ -9,11 +9,14 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lssc_bench_finance node --import tsx bench/seed-finance.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lssc_bench_finance node --import tsx bench/finance.ts
  *
- * Settings: BENCH_SECONDS (10), BENCH_PORT (3971), BENCH_CONNECTIONS (10), BENCH_RATE (20).
+ * Settings: BENCH_SECONDS (10), BENCH_PORT (3971), BENCH_CONNECTIONS (10), BENCH_RATE (20), BENCH_ONLY
+ * (run only the targets whose name contains it, e.g. "refunds"). Each result carries the machine's
+ * load average when its run began: other work on the machine inflates the figures.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { rotating, waitFor } from './support.js';
@@ -24,6 +27,7 @@ const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const steadyRate = Number(process.env.BENCH_RATE ?? 20);
+const only = process.env.BENCH_ONLY;
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
@@ -77,12 +81,13 @@ try {
     { name: 'reconciliation (API)', paths: ['/api/v1/staff/finance/reconciliation'] },
   ];
   const results: Array<Record<string, unknown>> = [];
-  for (const t of targets) {
+  for (const t of targets.filter((x) => !only || x.name.includes(only))) {
     const first = await fetch(`${base}${t.paths[0]}`, { headers: { cookie } });
     if (first.status !== 200) throw new Error(`${t.paths[0]} answered ${first.status}`);
     const requests = rotating(t.paths, cookie);
     await autocannon({ url: base, connections, duration: 3, requests });
     for (const mode of ['steady', 'saturated'] as const) {
+      const load1 = Math.round(os.loadavg()[0]! * 10) / 10;
       const r = await autocannon({
         url: base,
         connections,
@@ -93,6 +98,7 @@ try {
       results.push({
         target: t.name,
         load: mode === 'steady' ? `${steadyRate} req/s` : `as fast as ${connections} connections go`,
+        load1,
         rps: Math.round(r.requests.average),
         p50: r.latency.p50,
         p90: r.latency.p90,

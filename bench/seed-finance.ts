@@ -4,8 +4,9 @@
  * and the next month) and 200,000 ledger entries on 80,000 portfolio fees: 80,000 charges, 100,000
  * payments (card, check, bank transfer; a quarter of fees paid in two parts) over a year of days,
  * 3,200 refunds, 16,000 waivers and 800 awards (those fees are overpaid, so refunds are owed). Every
- * card payment has its succeeded sandbox checkout. Recreates the database, migrates it as a real
- * start does, then runs set-based SQL (generate_series).
+ * card payment has its succeeded sandbox checkout. Then 5,000 applications paid by check (11,800
+ * entries more): 1,000 rejected, 900 of them refunded and 100 still holding the fee (refunds owed).
+ * Recreates the database, migrates it as a real start does, then runs set-based SQL (generate_series).
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lssc_bench_finance node --import tsx bench/seed-finance.ts
  */
@@ -17,6 +18,7 @@ import { recreateDatabase } from './support.js';
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lssc_bench_finance';
 const FEES = 80_000;
 const INSTITUTIONS = 10_000;
+const APPLICATIONS = 5_000;
 
 const started = Date.now();
 await recreateDatabase(url);
@@ -102,6 +104,38 @@ await step(
    ) k(kind, amount, method, ref, applies)
    where k.applies`,
   [FEES],
+);
+// Applications: a fifth rejected. Of those, nine in ten were refunded (the refund, then the charge
+// released by a waiver, as staff do it) and one in ten still holds the applicant's money: owed back.
+await step(
+  'applications',
+  `insert into applications (id, candidate_id, number, status, payment_method, submitted_at, created_at, updated_at)
+   select md5('app' || i)::uuid, md5('payer' || i)::uuid, 'LSSC-2026-' || lpad(i::text, 6, '0'),
+          case when i % 5 = 0 then 'rejected' else 'admitted' end, 'check', ${day('i')}, ${day('i')}, ${day('i')}
+   from generate_series(1, $1::int) i`,
+  [APPLICATIONS],
+);
+await step(
+  'application fees',
+  `insert into fees (id, kind, subject_id, payer_user_id, member, currency, created_at)
+   select md5('appfee' || i)::uuid, 'application', md5('app' || i)::uuid, md5('payer' || i)::uuid, false, 'USD',
+          ${day('i')} - interval '1 day'
+   from generate_series(1, $1::int) i`,
+  [APPLICATIONS],
+);
+await step(
+  'application fee entries',
+  `insert into ledger_entries (id, fee_id, kind, amount_cents, method, reference, created_at)
+   select gen_random_uuid(), md5('appfee' || i)::uuid, k.kind, 35000, k.method, k.ref, ${day('i')} + k.after
+   from generate_series(1, $1::int) i
+   cross join lateral (values
+     ('charge', 'none', null, interval '-1 day', true),
+     ('payment', 'check', 'APP-' || i, interval '0 days', true),
+     ('refund', 'check', 'APPRF-' || i, interval '30 days', i % 5 = 0 and i % 50 <> 0),
+     ('waiver', 'none', null, interval '30 days', i % 5 = 0 and i % 50 <> 0)
+   ) k(kind, method, ref, after, applies)
+   where k.applies`,
+  [APPLICATIONS],
 );
 await step(
   'institutions',

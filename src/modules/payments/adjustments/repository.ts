@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../../platform/db/client.js';
 import { users } from '../../accounts/schema.js';
 import { applications } from '../../applications/schema.js';
-import { fees, ledgerEntries } from '../schema.js';
+import { feeBalances, fees, ledgerEntries } from '../schema.js';
 import { type AdjustmentState, paymentAdjustments as adj, type PaymentAdjustmentRow } from './schema.js';
 
 export async function insertAdjustment(
@@ -110,34 +110,75 @@ export async function findListedAdjustment(db: Queryable, id: string): Promise<L
   return row;
 }
 
-const signedNetPaid = sql<number>`coalesce(sum(case ${ledgerEntries.kind} when 'payment' then ${ledgerEntries.amountCents} when 'refund' then -${ledgerEntries.amountCents} else 0 end), 0)::int`;
-const signedDue = sql<number>`coalesce(sum(case when ${ledgerEntries.kind} in ('charge', 'refund') then ${ledgerEntries.amountCents} else -${ledgerEntries.amountCents} end), 0)::int`;
+// fee_balances_refunds_owed_idx's predicate word for word (constants, not parameters), so the
+// planner can read that small index.
+const overpaid = sql`${feeBalances.netPaidCents} > 0 and ${feeBalances.dueCents} < 0`;
+
+const balanceColumns = {
+  feeId: feeBalances.feeId,
+  netPaidCents: feeBalances.netPaidCents,
+  dueCents: feeBalances.dueCents,
+};
 
 /**
  * Fees that may owe money back: some money kept, and either overpaid or for an application that was
  * rejected. Whether a rejection is refundable is the policy's call, made by the use case.
+ *
+ * Never reads the whole ledger: each fee's sums come from fee_balances (kept by the database with
+ * every ledger entry), and only for the fees that can qualify: the overpaid ones, from the small
+ * fee_balances_refunds_owed_idx, and those of rejected applications (applications_queue_idx, then
+ * fees_subject_uq). The page is cut before the payer and application are joined.
  */
 export async function refundCandidates(db: Queryable, limit = 200) {
+  const candidates = db.$with('candidates').as(
+    db
+      .select(balanceColumns)
+      .from(feeBalances)
+      .where(overpaid)
+      .union(
+        db
+          .select(balanceColumns)
+          .from(applications)
+          .innerJoin(fees, and(eq(fees.kind, 'application'), eq(fees.subjectId, applications.id)))
+          .innerJoin(feeBalances, eq(feeBalances.feeId, fees.id))
+          .where(and(eq(applications.status, 'rejected'), sql`${feeBalances.netPaidCents} > 0`)),
+      ),
+  );
+  const page = db.$with('page').as(
+    db
+      .select({
+        feeId: fees.id,
+        feeKind: fees.kind,
+        currency: fees.currency,
+        createdAt: fees.createdAt,
+        payerUserId: fees.payerUserId,
+        subjectId: fees.subjectId,
+        netPaidCents: candidates.netPaidCents,
+        dueCents: candidates.dueCents,
+      })
+      .from(candidates)
+      .innerJoin(fees, eq(fees.id, candidates.feeId))
+      .orderBy(asc(fees.createdAt), asc(fees.id))
+      .limit(limit),
+  );
   return db
+    .with(candidates, page)
     .select({
-      feeId: fees.id,
-      feeKind: fees.kind,
-      currency: fees.currency,
+      feeId: page.feeId,
+      feeKind: page.feeKind,
+      currency: page.currency,
       payerName: users.displayName,
       applicationId: applications.id,
       applicationNumber: applications.number,
       applicationStatus: applications.status,
-      netPaidCents: signedNetPaid,
-      dueCents: signedDue,
+      applicationPolicyVersionId: applications.policyVersionId,
+      netPaidCents: page.netPaidCents,
+      dueCents: page.dueCents,
     })
-    .from(fees)
-    .innerJoin(ledgerEntries, eq(ledgerEntries.feeId, fees.id))
-    .innerJoin(users, eq(users.id, fees.payerUserId))
-    .leftJoin(applications, and(eq(fees.kind, 'application'), eq(applications.id, fees.subjectId)))
-    .groupBy(fees.id, users.displayName, applications.id)
-    .having(and(gt(signedNetPaid, 0), sql`(${signedDue} < 0 or ${applications.status} = 'rejected')`))
-    .orderBy(asc(fees.createdAt), asc(fees.id))
-    .limit(limit);
+    .from(page)
+    .innerJoin(users, eq(users.id, page.payerUserId))
+    .leftJoin(applications, and(eq(page.feeKind, 'application'), eq(applications.id, page.subjectId)))
+    .orderBy(asc(page.createdAt), asc(page.feeId));
 }
 
 /** The reference of the fee's most recent card payment (what a card refund is sent back against). */

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../platform/db/client.js';
 import { users } from '../../accounts/schema.js';
 import { rowsOf } from '../../completions/roster-sql.js';
 import { invoiceLines, invoicePayments, invoices } from '../../institutions/schema.js';
-import { checkouts, fees, ledgerEntries } from '../schema.js';
+import { checkouts, feeBalances, fees, ledgerEntries } from '../schema.js';
 import { paymentEvents } from '../stripe/schema.js';
 
 /**
@@ -37,20 +37,21 @@ export interface OverRefundedFee {
 }
 
 /**
- * Fees that paid out more than came in: refunds above payments. The ledger must never allow one. Only
- * fees with a refund can be such a fee, so those are read first (ledger_entries_kind_idx).
+ * Fees that paid out more than came in: refunds above payments. The ledger must never allow one. Such a
+ * fee has a negative net paid in fee_balances (kept with every entry by the database), so those are
+ * read first (fee_balances_over_refunded_idx, normally empty); each is then summed from the ledger
+ * itself, and shown only if its own entries agree.
  */
 export async function overRefundedFees(db: Queryable): Promise<OverRefundedFee[]> {
   const result = await db.execute(sql`
-    with r as (
-      select fee_id, sum(amount_cents)::bigint as refunded from ${ledgerEntries}
-      where kind = 'refund' group by fee_id
-    ), f as (
-      select r.fee_id, r.refunded, p.paid from r
+    with f as (
+      select b.fee_id, p.paid, p.refunded from ${feeBalances} b
       cross join lateral (
-        select coalesce(sum(amount_cents), 0)::bigint as paid from ${ledgerEntries} p
-        where p.fee_id = r.fee_id and p.kind = 'payment'
+        select coalesce(sum(amount_cents) filter (where kind = 'payment'), 0)::bigint as paid,
+               coalesce(sum(amount_cents) filter (where kind = 'refund'), 0)::bigint as refunded
+        from ${ledgerEntries} e where e.fee_id = b.fee_id
       ) p
+      where b.net_paid_cents < 0
     )
     select f.fee_id, u.display_name, f.paid, f.refunded
     from f join ${fees} on ${fees.id} = f.fee_id join ${users} u on u.id = ${fees.payerUserId}
@@ -162,7 +163,8 @@ export interface MisallocatedInvoice {
 export async function misallocatedInvoices(db: Queryable): Promise<MisallocatedInvoice[]> {
   const result = await db.execute(sql`
     with paid as (
-      select invoice_id, sum(amount_cents)::bigint as paid from ${invoicePayments} group by invoice_id
+      select invoice_id, sum(amount_cents)::bigint as paid from ${invoicePayments}
+      where state = 'approved' group by invoice_id
     ), allocated as (
       select l.invoice_id, sum(e.amount_cents)::bigint as allocated,
              count(*) filter (where e.kind <> 'payment')::int as wrong_kind

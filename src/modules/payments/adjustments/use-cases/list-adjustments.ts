@@ -33,10 +33,21 @@ export interface RefundOwed {
 export async function listRefundsOwed(ctx: Ctx): Promise<RefundOwed[]> {
   requireRole(ctx.actor, 'staff', 'admin');
   const rows = await refundCandidates(ctx.db);
+  // Whether a rejection refunds the fee is the same for every application under one policy version:
+  // looked up once per version, not once per row.
+  const refundedOnRejection = new Map<string | null, boolean>();
   const owed: RefundOwed[] = [];
   for (const r of rows) {
-    const app = r.applicationId ? await findApplicationById(ctx.db, r.applicationId) : undefined;
-    const withdrawn = await purposeWithdrawn(ctx, app);
+    let withdrawn = false;
+    if (r.applicationId && r.applicationStatus === 'rejected') {
+      const version = r.applicationPolicyVersionId;
+      if (!refundedOnRejection.has(version)) {
+        const app = await findApplicationById(ctx.db, r.applicationId);
+        const { policy } = await policyFor(ctx.db, app);
+        refundedOnRejection.set(version, policy.refunds.applicationFeeRefundableWhenIneligible);
+      }
+      withdrawn = refundedOnRejection.get(version)!;
+    }
     const cents = refundOwedCents(r, { purposeWithdrawn: withdrawn });
     if (cents <= 0) continue;
     owed.push({
