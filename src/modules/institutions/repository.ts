@@ -103,6 +103,51 @@ export async function listInstitutions(
   return { rows, total: total?.n ?? 0 };
 }
 
+export interface InstitutionChoice {
+  id: string;
+  name: string;
+  region: string;
+}
+
+const choiceColumns = { id: institutions.id, name: institutions.name, region: institutions.region };
+const byName = [asc(sql`lower(${institutions.name})`), asc(institutions.region), asc(institutions.id)];
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** How many institutions exist, counting no further than `atMost` (a short list or a search?). */
+export async function countInstitutionsUpTo(db: Queryable, atMost: number): Promise<number> {
+  const first = db.select({ id: institutions.id }).from(institutions).limit(atMost).as('first');
+  const [row] = await db.select({ n: count() }).from(first);
+  return row?.n ?? 0;
+}
+
+/** The first institutions by name: the whole list when there are few. */
+export async function listInstitutionChoices(db: Queryable, limit: number): Promise<InstitutionChoice[]> {
+  return db
+    .select(choiceColumns)
+    .from(institutions)
+    .orderBy(...byName)
+    .limit(limit);
+}
+
+/**
+ * Institutions whose name or region contains every one of the (lower-case) words, by name. The
+ * trigram index institutions_search_trgm_idx serves `like '%word%'` for words of three letters or
+ * more; shorter words only filter what the longer ones found (or every row, when all are short).
+ */
+export async function searchInstitutionChoices(
+  db: Queryable,
+  words: readonly string[],
+  limit: number,
+): Promise<InstitutionChoice[]> {
+  const haystack = sql`lower(${institutions.name} || ' ' || ${institutions.region})`;
+  return db
+    .select(choiceColumns)
+    .from(institutions)
+    .where(and(...words.map((w) => sql`${haystack} like ${`%${escapeLike(w)}%`}`)))
+    .orderBy(...byName)
+    .limit(limit);
+}
+
 export async function insertContactInvitation(tx: Queryable, row: ContactInvitationRow): Promise<void> {
   await tx.insert(institutionContactInvitations).values(row);
 }

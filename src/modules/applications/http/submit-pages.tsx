@@ -37,6 +37,17 @@ async function overviewOrStart(
   return o;
 }
 
+/** "Find your institution": the words searched for (the page's `q`, kept by the submit form too), if any. */
+function searchedFor(params: unknown): string | undefined {
+  return formValues(params).q;
+}
+
+/** The institutions a draft may name as its payer; nothing to look up once it is submitted. */
+async function payersFor(req: FastifyRequest, o: ApplicationOverview, query: string | undefined) {
+  if (o.application.status !== 'draft') return undefined;
+  return payerChoices(ctxFrom(req), o.application.id, query);
+}
+
 /** The task list, check-your-answers with submit, and the answer to a staff question. */
 export function registerSubmitPages(app: App) {
   app.get('/application', { schema: { hide: true } }, async (req, reply) => {
@@ -68,15 +79,16 @@ export function registerSubmitPages(app: App) {
   app.get('/application/check', { schema: { hide: true } }, async (req, reply) => {
     const o = await overviewOrStart(req, reply);
     if (!o) return reply;
+    const payers = await payersFor(req, o, searchedFor(req.query));
     return sendPage(
       req,
       reply,
-      { title: o.application.status === 'draft' ? 'Check your answers' : 'Your answers' },
-      <CheckAnswersPage
-        o={o}
-        csrfToken={req.csrfToken()}
-        payers={await payerChoices(ctxFrom(req), o.application.id)}
-      />,
+      {
+        title: o.application.status === 'draft' ? 'Check your answers' : 'Your answers',
+        // A refused search (nothing typed, too long) answers 400, like the catalog's.
+        status: payers?.search?.error ? 400 : 200,
+      },
+      <CheckAnswersPage o={o} csrfToken={req.csrfToken()} payers={payers} />,
     );
   });
 
@@ -106,7 +118,7 @@ export function registerSubmitPages(app: App) {
           csrfToken={req.csrfToken()}
           errors={problem.errors}
           values={formValues(req.body)}
-          payers={await payerChoices(ctxFrom(req), o.application.id)}
+          payers={await payersFor(req, o, searchedFor(req.body))}
         />,
       );
     }

@@ -1,6 +1,7 @@
 import { formatMoney } from '../../../lib/money.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ChoiceField, ErrorSummary, Form, fieldId, SelectField, TextArea } from '../../../views/forms.js';
+import { ChoiceField, ErrorSummary, Form, fieldId, TextArea } from '../../../views/forms.js';
+import type { PayerChoices } from '../../institutions/use-cases/view-institution.js';
 import { countryName } from '../countries.js';
 import {
   heardFromOptions,
@@ -14,6 +15,12 @@ import { sectionPaths } from '../labels.js';
 import type { SectionId } from '../rules/completeness.js';
 import type { ApplicationOverview } from '../use-cases/get-my-application.js';
 import { EligibilityTotal, ExperienceTable } from './experience-views.js';
+import {
+  InstitutionChoiceField,
+  InstitutionSearchForm,
+  pickerErrors,
+  SUBMIT_SECTION_ID,
+} from './institution-picker.js';
 import { EmailNotice } from './overview.js';
 
 type Row = [label: string, value: string];
@@ -157,16 +164,18 @@ export function CheckAnswersPage(p: {
   csrfToken: string;
   errors?: FieldErrors | undefined;
   values?: Record<string, string>;
-  /** Institutions that may pay by purchase order, and the one already chosen (an invitation). */
-  payers?: { options: ReadonlyArray<readonly [string, string]>; chosen: string | null };
+  /** Institutions that may pay by purchase order: a short menu or the applicant's search (drafts only). */
+  payers?: PayerChoices | undefined;
 }) {
-  const { o } = p;
+  const { o, payers } = p;
   const draft = o.application.status === 'draft';
+  const errors = pickerErrors(payers, p.errors);
+  const institutionLikely = !!(payers?.chosen || payers?.search?.items.length);
   return (
     <>
       <h1>{draft ? 'Check your answers' : 'Your answers'}</h1>
       <ErrorSummary
-        errors={p.errors}
+        errors={errors}
         title={p.errors ? 'Your application cannot be submitted yet' : undefined}
       />
       <EmailNotice verified={o.emailVerified} />
@@ -174,11 +183,14 @@ export function CheckAnswersPage(p: {
       <Answers o={o} editable={o.editable} />
       {draft && (
         <>
-          <h2>Submit your application</h2>
+          <h2 id={SUBMIT_SECTION_ID} tabIndex={-1}>
+            Submit your application
+          </h2>
           <p>
             When you submit, your application gets its number and the {formatMoney(o.fees.applicable)} fee
             becomes due. Staff review it once the fee is paid.
           </p>
+          {payers && <InstitutionSearchForm payers={payers} error={errors?.q} />}
           <Form action="/application/submit" csrfToken={p.csrfToken}>
             <ChoiceField
               name="paymentMethod"
@@ -188,18 +200,16 @@ export function CheckAnswersPage(p: {
                 ['check', 'By check, in the mail'],
                 ['institution', 'My institution pays (purchase order)'],
               ]}
-              value={p.values?.paymentMethod ?? (p.payers?.chosen ? 'institution' : undefined)}
-              error={p.errors?.paymentMethod}
+              value={p.values?.paymentMethod ?? (institutionLikely ? 'institution' : undefined)}
+              error={errors?.paymentMethod}
             />
-            <SelectField
-              name="institutionId"
-              label="If your institution pays: which institution?"
-              hint="Your library or agency sends the program a purchase order naming you."
-              placeholder="Choose your institution"
-              options={p.payers?.options ?? []}
-              value={p.values?.institutionId ?? p.payers?.chosen}
-              error={p.errors?.institutionId}
-            />
+            {payers && (
+              <InstitutionChoiceField
+                payers={payers}
+                value={p.values?.institutionId}
+                error={errors?.institutionId}
+              />
+            )}
             <button type="submit">Submit application</button>
           </Form>
         </>
