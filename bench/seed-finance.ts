@@ -169,10 +169,11 @@ await step(
 );
 await step(
   'invoice payments',
-  `insert into invoice_payments (id, invoice_id, method, amount_cents, reference, received_on, recorded_by, created_at)
+  `insert into invoice_payments (id, invoice_id, method, amount_cents, reference, received_on, recorded_by, created_at,
+                                 state, approved_at)
    select gen_random_uuid(), md5('inv' || i)::uuid, 'check',
           case when i % 3 = 0 then (1 + i % 5) * 35000 else 35000 / 2 end, 'CHK-' || i,
-          date '2025-11-15' + (i * 37) % 370, md5('payer1')::uuid, now()
+          date '2025-11-15' + (i * 37) % 370, md5('payer1')::uuid, now(), 'approved', now()
    from generate_series(1, $1::int) i where i % 3 <> 2`,
   [INSTITUTIONS],
 );
