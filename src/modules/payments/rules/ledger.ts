@@ -18,7 +18,10 @@ export interface FeeBalance {
   settled: boolean;
 }
 
-/** A fee's balance is always derived from its entries, never stored. */
+/**
+ * A fee's balance is always derived from its entries. (The database keeps running sums in
+ * fee_balances for finding candidates only; see docs/decisions/0010.)
+ */
 export function feeBalance(lines: readonly LedgerLine[]): FeeBalance {
   let charged = 0;
   let paid = 0;
