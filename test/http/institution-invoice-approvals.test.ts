@@ -352,6 +352,27 @@ describe.each(testBackends())(
       expect(forContact.paidCents).toBe(60_000 + NON_MEMBER);
     });
 
+    it('keeps receipt numbers when the clock has not moved: a payment approved later counts after', async () => {
+      const recorder = await staffNamed('Rita Recorder');
+      const approver = await staffNamed('Aaron Approver');
+      const { contact, invoice } = await invoiceWith('Frozen Clock Library', 'PO-FROZEN', 2, 1);
+      // No clock advance between the steps: all three happen at the same instant.
+      const a = await ok(pay(recorder, invoice.id, 60_000, 'CHK-FA'), 201);
+      const b = await ok(pay(recorder, invoice.id, NON_MEMBER, 'BT-FB', 'bank_transfer'), 201);
+      expect(await pdfText(receiptUrl(invoice.id, b.paymentId), recorder)).toContain(
+        `Receipt ${invoice.number}/1`,
+      );
+      await ok(decide(approver, invoice.id, a.paymentId, 'approve'));
+      expect(await pdfText(receiptUrl(invoice.id, b.paymentId), recorder)).toContain(
+        `Receipt ${invoice.number}/1`,
+      );
+      expect(await pdfText(receiptUrl(invoice.id, a.paymentId), recorder)).toContain(
+        `Receipt ${invoice.number}/2`,
+      );
+      const forContact = await invoiceJson(contact, invoice.id);
+      expect(forContact.payments.map((p: { id: string }) => p.id)).toEqual([b.paymentId, a.paymentId]);
+    });
+
     it('two staff members approving at the same moment: one wins, the other gets 409, each fee is paid once', async () => {
       const recorder = await staffNamed('Rita Recorder');
       const first = await staffNamed('Fay First');

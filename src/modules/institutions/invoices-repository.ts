@@ -127,6 +127,17 @@ export async function lockInvoicePayment(
   return row;
 }
 
+/**
+ * The moment a payment begins to count: now, or just after the last payment that counts when the
+ * clock has not moved on (a frozen test clock, two decisions in one millisecond). Receipt numbers
+ * follow this order, so a payment that counts later never takes an earlier number. The caller holds
+ * the invoice lock, so no other payment of the invoice begins to count meanwhile.
+ */
+export function countsFrom(now: Date, counted: readonly InvoicePaymentRow[]): Date {
+  const last = counted.reduce((max, p) => Math.max(max, p.approvedAt?.getTime() ?? 0), 0);
+  return new Date(Math.max(now.getTime(), last + 1));
+}
+
 /** Close a pending payment; undefined when it was not pending any more. */
 export async function closeInvoicePayment(
   tx: Queryable,
@@ -136,11 +147,13 @@ export async function closeInvoicePayment(
     decidedBy: string;
     decidedAt: Date;
     decisionNote: string | null;
+    /** For an approval: when it begins to count (countsFrom). */
+    approvedAt: Date | null;
   },
 ): Promise<InvoicePaymentRow | undefined> {
   const [row] = await tx
     .update(invoicePayments)
-    .set({ ...set, approvedAt: set.state === 'approved' ? set.decidedAt : null })
+    .set(set)
     .where(and(eq(invoicePayments.id, id), eq(invoicePayments.state, 'pending')))
     .returning();
   return row;

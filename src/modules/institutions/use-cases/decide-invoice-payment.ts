@@ -9,6 +9,7 @@ import { payCoveredLines } from '../applicant-coverage.js';
 import { declinePaymentNoteSchema } from '../forms.js';
 import {
   closeInvoicePayment,
+  countsFrom,
   type InvoicePaymentRow,
   listPayments,
   listPendingInvoicePayments,
@@ -61,7 +62,8 @@ async function decide(
       throw forbidden(
         `You recorded this payment, so a different staff member must ${decision} it. You can withdraw it instead.`,
       );
-    const before = (await listPayments(w.tx, invoice.id)).reduce((sum, p) => sum + p.amountCents, 0);
+    const counted = await listPayments(w.tx, invoice.id);
+    const before = counted.reduce((sum, p) => sum + p.amountCents, 0);
     const now = ctx.clock.now();
     const state = decision === 'approve' ? 'approved' : decision === 'decline' ? 'declined' : 'withdrawn';
     const closed = await closeInvoicePayment(w.tx, payment.id, {
@@ -69,6 +71,7 @@ async function decide(
       decidedBy: staff.userId,
       decidedAt: now,
       decisionNote: note,
+      approvedAt: state === 'approved' ? countsFrom(now, counted) : null,
     });
     if (!closed) throw new DomainError('CONFLICT', 'Someone else decided this payment a moment ago.');
     const linesPaid = state === 'approved' ? await payCoveredLines(w, invoice, now) : [];

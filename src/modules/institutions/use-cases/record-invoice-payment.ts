@@ -10,6 +10,7 @@ import { invoiceNotFound } from '../access.js';
 import { payCoveredLines } from '../applicant-coverage.js';
 import { invoicePaymentSchema } from '../forms.js';
 import {
+  countsFrom,
   findInvoicePayment,
   insertInvoicePayment,
   listPayments,
@@ -75,7 +76,8 @@ export async function recordInvoicePayment(
       const invoice = await lockInvoice(w.tx, invoiceId);
       if (!invoice) throw invoiceNotFound();
       if (await findInvoicePayment(w.tx, invoice.id, input.method, input.reference)) throw duplicate();
-      const before = (await listPayments(w.tx, invoice.id)).reduce((sum, p) => sum + p.amountCents, 0);
+      const counted = await listPayments(w.tx, invoice.id);
+      const before = counted.reduce((sum, p) => sum + p.amountCents, 0);
       const now = ctx.clock.now();
       const paymentId = uuidv7(now.getTime());
       const pending = input.amountCents > CHECK_APPROVAL_THRESHOLD_CENTS;
@@ -89,7 +91,7 @@ export async function recordInvoicePayment(
         recordedBy: staff.userId,
         createdAt: now,
         state: pending ? 'pending' : 'approved',
-        approvedAt: pending ? null : now,
+        approvedAt: pending ? null : countsFrom(now, counted),
         decidedBy: null,
         decidedAt: null,
         decisionNote: null,
