@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -102,6 +104,31 @@ export const feeBalances = pgTable(
     // reconciliation reads it, then checks each fee it finds against the ledger itself.
     index('fee_balances_over_refunded_idx').on(t.feeId).where(sql`${t.netPaidCents} < 0`),
   ],
+);
+
+/**
+ * Which UTC days of the ledger are summarised in `ledger_day_totals` (a day with no entries too, so it is
+ * not summed again). Filled by the finance reports, from the ledger, only for days at least two days
+ * before today, which ordinary writes never reach. Any entry written, changed or deleted on a day drops
+ * that day from both tables (trigger on ledger_entries, migration 0021), so a summary never outlives a
+ * change. A cache: the ledger stays the record.
+ */
+export const ledgerDaysClosed = pgTable('ledger_days_closed', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+});
+
+/** Count and sum of a closed day's ledger entries per kind and method (see ledgerDaysClosed). */
+export const ledgerDayTotals = pgTable(
+  'ledger_day_totals',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ledgerEntryKinds }).notNull(),
+    method: text('method', { enum: ledgerMethods }).notNull(),
+    count: integer('count').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.method] })],
 );
 
 export const checkouts = pgTable(

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { addDays, type CalendarDate } from '../../../lib/calendar-date.js';
+import { type SQL, sql } from 'drizzle-orm';
+import { addDays, type CalendarDate, compareDates, maxDate, minDate } from '../../../lib/calendar-date.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { rowsOf } from '../../completions/roster-sql.js';
 import { institutions, invoicePayments, invoices } from '../../institutions/schema.js';
-import { ledgerEntries } from '../schema.js';
+import { ledgerDaysClosed, ledgerDayTotals, ledgerEntries } from '../schema.js';
+import { entryDay, firstOpenDay, lastClosableDay, onOpenDay, startOfDay } from './day-totals-repository.js';
 import type { DayRange } from './range.js';
 
 /**
@@ -20,19 +21,43 @@ export interface DayMethodRow {
   totalCents: number;
 }
 
-const startOf = (day: CalendarDate) => sql`${`${day}T00:00:00Z`}::timestamptz`;
-
-export async function paymentsByDayAndMethod(db: Queryable, range: DayRange): Promise<DayMethodRow[]> {
-  // Grouped on the date itself; turned into text only for the few grouped rows.
+/**
+ * Payments and refunds per UTC day, method and kind, ordered by day, method, kind. Closed days (see
+ * day-totals-repository.ts) come from ledger_day_totals; days not closed, and the last days up to today
+ * and after, are grouped from the ledger. One statement, so exact whatever is closed at that moment;
+ * call closeLedgerDays first for the closing to pay off.
+ */
+export async function paymentsByDayAndMethod(
+  db: Queryable,
+  range: DayRange,
+  today: CalendarDate,
+): Promise<DayMethodRow[]> {
+  const closable = minDate(range.to, lastClosableDay(today));
+  const recentFrom = maxDate(range.from, addDays(lastClosableDay(today), 1));
+  const recent = sql`${recentFrom}::date`;
+  const parts: SQL[] = [];
+  let liveFrom = recent;
+  if (compareDates(range.from, closable) <= 0) {
+    parts.push(sql`
+      select t.day, t.method, t.kind, t.count, t.total_cents as total
+      from ${ledgerDaysClosed} c join ${ledgerDayTotals} t on t.day = c.day
+      where c.day >= ${range.from}::date and c.day <= ${closable}::date and t.kind in ('payment', 'refund')`);
+    liveFrom = firstOpenDay(sql`${range.from}::date`, sql`${closable}::date`, recent);
+  }
+  // Entries of the days not closed: the recent ones, and any before that are not closed yet. Grouped
+  // over every kind and only then narrowed to money in and out: filtered inside, the planner would
+  // combine the few recent entries with all the ledger's payments on ledger_entries_kind_idx.
+  parts.push(sql`select * from live where kind in ('payment', 'refund')`);
   const result = await db.execute(sql`
-    select to_char(g.day, 'YYYY-MM-DD') as day, g.method, g.kind, g.count, g.total from (
-      select (e.created_at at time zone 'UTC')::date as day, e.method, e.kind,
-             count(*)::int as count, sum(e.amount_cents)::bigint as total
+    with live as materialized (
+      select ${entryDay} as day, e.method, e.kind, count(*)::int as count, sum(e.amount_cents)::bigint as total
       from ${ledgerEntries} e
-      where e.created_at >= ${startOf(range.from)} and e.created_at < ${startOf(addDays(range.to, 1))}
-        and e.kind in ('payment', 'refund')
+      where e.created_at >= ${startOfDay(liveFrom)} and e.created_at < ${startOfDay(sql`${range.to}::date + 1`)}
+        and (e.created_at >= ${startOfDay(recent)} or ${onOpenDay})
       group by 1, 2, 3
-    ) g
+    )
+    select to_char(g.day, 'YYYY-MM-DD') as day, g.method, g.kind, g.count, g.total
+    from (${sql.join(parts, sql` union all `)}) g
     order by g.day, g.method, g.kind`);
   return rowsOf<{ day: string; method: string; kind: 'payment' | 'refund'; count: number; total: string }>(
     result,

@@ -1,6 +1,8 @@
+import { minDate } from '../../../../lib/calendar-date.js';
 import type { Ctx } from '../../../../platform/context.js';
 import { requireRole } from '../../../accounts/access.js';
 import { parseInput } from '../../../applications/validate.js';
+import { closeLedgerDays, lastClosableDay } from '../day-totals-repository.js';
 import { type DayRange, dayRangeOf, rangeQuerySchema } from '../range.js';
 import { paymentsByDayAndMethod } from '../repository.js';
 
@@ -48,8 +50,15 @@ function add(into: DayMethodFigures, kind: 'payment' | 'refund', count: number, 
 /** Money in (payments) and out (refunds shown apart) per day and method, for a period of days. */
 export async function viewPaymentsByDay(ctx: Ctx, raw: unknown): Promise<PaymentsByDay> {
   requireRole(ctx.actor, 'staff', 'admin');
-  const range = dayRangeOf(parseInput(rangeQuerySchema, raw ?? {}), ctx.clock.today());
-  const found = await paymentsByDayAndMethod(ctx.db, range);
+  const today = ctx.clock.today();
+  const range = dayRangeOf(parseInput(rangeQuerySchema, raw ?? {}), today);
+  // Summarise the period's past days not yet summarised (a cache fill: read from the ledger only).
+  await closeLedgerDays(ctx.db, {
+    from: range.from,
+    through: minDate(range.to, lastClosableDay(today)),
+    now: ctx.clock.now(),
+  });
+  const found = await paymentsByDayAndMethod(ctx.db, range, today);
   const rows = new Map<string, DayMethodFigures>();
   const byMethod = new Map<string, DayMethodFigures>();
   const total = empty(range.to, 'all');

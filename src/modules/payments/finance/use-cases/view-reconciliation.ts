@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../../platform/context.js';
 import { requireRole } from '../../../accounts/access.js';
 import { ledgerEntryKinds } from '../../schema.js';
+import { closeLedgerDays, lastClosableDay } from '../day-totals-repository.js';
 import {
   cardPaymentsWithoutCheckout,
   type KindTotal,
@@ -29,8 +30,14 @@ export interface Reconciliation {
 export async function viewReconciliation(ctx: Ctx): Promise<Reconciliation> {
   requireRole(ctx.actor, 'staff', 'admin');
   // Read-only and outside a transaction: the checks run side by side on the pool's connections.
+  const today = ctx.clock.today();
   const [found, overRefunded, cards, checkouts, invoices] = await Promise.all([
-    ledgerTotalsByKind(ctx.db),
+    // Summarise past days not yet summarised (a cache fill: read from the ledger only), then total.
+    closeLedgerDays(ctx.db, {
+      from: 'first entry',
+      through: lastClosableDay(today),
+      now: ctx.clock.now(),
+    }).then(() => ledgerTotalsByKind(ctx.db, today)),
     overRefundedFees(ctx.db),
     cardPaymentsWithoutCheckout(ctx.db),
     succeededCheckoutsWithoutPayment(ctx.db),
