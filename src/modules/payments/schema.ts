@@ -71,6 +71,11 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_created_idx').on(t.createdAt),
     // Reconciliation reads one kind (and method) at a time: refunds, card payments.
     index('ledger_entries_kind_idx').on(t.kind, t.method, t.feeId),
+    // The reconciliation matches card payments with checkouts by fee: read in fee order from the index
+    // alone (a merge join), without visiting the entries.
+    index('ledger_entries_card_payments_idx')
+      .on(t.feeId, t.reference, t.id, t.createdAt)
+      .where(sql`${t.kind} = 'payment' and ${t.method} = 'card'`),
     uniqueIndex('ledger_entries_reference_uq')
       .on(t.feeId, t.kind, t.method, t.reference)
       .where(sql`${t.reference} is not null`),
@@ -154,6 +159,10 @@ export const checkouts = pgTable(
   },
   (t) => [
     index('checkouts_fee_idx').on(t.feeId),
+    // The other side of that match (see ledger_entries_card_payments_idx).
+    index('checkouts_succeeded_idx')
+      .on(t.feeId, t.id, t.completedAt)
+      .where(sql`${t.status} = 'succeeded'`),
     // At most one open checkout per fee: a double click reuses it instead of charging twice.
     uniqueIndex('checkouts_one_open_uq').on(t.feeId).where(sql`${t.status} = 'open'`),
   ],

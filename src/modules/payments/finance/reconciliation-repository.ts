@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../../lib/calendar-date.js';
-import type { Queryable } from '../../../platform/db/client.js';
+import type { Db, Queryable } from '../../../platform/db/client.js';
 import { users } from '../../accounts/schema.js';
 import { rowsOf } from '../../completions/roster-sql.js';
 import { invoiceLines, invoicePayments, invoices } from '../../institutions/schema.js';
@@ -102,6 +102,19 @@ export async function overRefundedFees(db: Queryable): Promise<OverRefundedFee[]
 const sameCardPayment = sql`(e.reference = c.id::text or exists (
   select 1 from ${paymentEvents} pe where pe.payment_reference = e.reference and pe.checkout_id = c.id))`;
 
+/**
+ * Run one card-matching check with hash joins off for its own short transaction. Both sides are read in
+ * fee order from their partial indexes, so a merge anti-join needs neither a hash table nor the rows;
+ * the planner still prices the hash join lower. Measured on the finance bench (26,666 card payments and
+ * checkouts): 15–23 ms merged against 30–32 ms hashed, per check.
+ */
+function merged(db: Db, query: SQL) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_hashjoin = off`);
+    return tx.execute(query);
+  });
+}
+
 export interface UnmatchedCardPayment {
   ledgerEntryId: string;
   feeId: string;
@@ -111,18 +124,27 @@ export interface UnmatchedCardPayment {
 }
 
 /**
- * Card payments in the ledger with no succeeded checkout behind them. Found first, sorted after: left
- * to itself the planner walks every entry in date order (ledger_entries_created_idx) to fill the page.
+ * Card payments in the ledger with no succeeded checkout behind them. The match reads both sides in fee
+ * order from their partial indexes alone (ledger_entries_card_payments_idx, checkouts_succeeded_idx: a
+ * merge anti-join, no visit to the rows); only the page found is then read in full. Sorted after
+ * finding: left to itself the planner walks every entry in date order to fill the page.
  */
-export async function cardPaymentsWithoutCheckout(db: Queryable): Promise<UnmatchedCardPayment[]> {
-  const result = await db.execute(sql`
+export async function cardPaymentsWithoutCheckout(db: Db): Promise<UnmatchedCardPayment[]> {
+  const result = await merged(
+    db,
+    sql`
     with unmatched as materialized (
-      select e.id, e.fee_id, e.amount_cents, e.reference, e.created_at
+      select e.id, e.created_at
       from ${ledgerEntries} e
       where e.kind = 'payment' and e.method = 'card'
         and not exists (select 1 from ${checkouts} c where c.fee_id = e.fee_id and c.status = 'succeeded' and ${sameCardPayment})
+    ), page as (
+      select id from unmatched order by created_at, id limit ${RECONCILIATION_LIMIT}
     )
-    select * from unmatched order by created_at, id limit ${RECONCILIATION_LIMIT}`);
+    select e.id, e.fee_id, e.amount_cents, e.reference, e.created_at
+    from page p join ${ledgerEntries} e on e.id = p.id
+    order by e.created_at, e.id`,
+  );
   return rowsOf<{
     id: string;
     fee_id: string;
@@ -146,17 +168,24 @@ export interface UnrecordedCheckout {
   completedAt: Date | null;
 }
 
-/** Checkouts that succeeded (the payer paid) with no card payment in the ledger. */
-export async function succeededCheckoutsWithoutPayment(db: Queryable): Promise<UnrecordedCheckout[]> {
-  const result = await db.execute(sql`
+/** Checkouts that succeeded (the payer paid) with no card payment in the ledger; matched as above. */
+export async function succeededCheckoutsWithoutPayment(db: Db): Promise<UnrecordedCheckout[]> {
+  const result = await merged(
+    db,
+    sql`
     with unrecorded as materialized (
-      select c.id, c.fee_id, c.amount_cents, c.provider, c.completed_at
+      select c.id, c.completed_at
       from ${checkouts} c
       where c.status = 'succeeded'
         and not exists (select 1 from ${ledgerEntries} e
           where e.fee_id = c.fee_id and e.kind = 'payment' and e.method = 'card' and ${sameCardPayment})
+    ), page as (
+      select id from unrecorded order by completed_at nulls first, id limit ${RECONCILIATION_LIMIT}
     )
-    select * from unrecorded order by completed_at nulls first, id limit ${RECONCILIATION_LIMIT}`);
+    select c.id, c.fee_id, c.amount_cents, c.provider, c.completed_at
+    from page p join ${checkouts} c on c.id = p.id
+    order by c.completed_at nulls first, c.id`,
+  );
   return rowsOf<{
     id: string;
     fee_id: string;

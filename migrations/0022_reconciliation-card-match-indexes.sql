@@ -1,0 +1,2 @@
+CREATE INDEX "checkouts_succeeded_idx" ON "checkouts" USING btree ("fee_id","id","completed_at") WHERE "checkouts"."status" = 'succeeded';--> statement-breakpoint
+CREATE INDEX "ledger_entries_card_payments_idx" ON "ledger_entries" USING btree ("fee_id","reference","id","created_at") WHERE "ledger_entries"."kind" = 'payment' and "ledger_entries"."method" = 'card';
