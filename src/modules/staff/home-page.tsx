@@ -101,8 +101,8 @@ export function StaffHomePage({ counts }: { counts: Partial<Record<ApplicationSt
       </p>
       <h2>Payments</h2>
       <p>
-        <a href="/staff/payments/adjustments">Refunds, waivers and awards</a>: requests waiting for a second
-        staff member, and refunds owed.
+        <a href="/staff/payments/adjustments">Payment approvals and refunds</a>: refunds, waivers, awards,
+        large checks and invoice payments waiting for a second staff member, and refunds owed.
       </p>
       <h2>Program</h2>
       <p>

@@ -44,7 +44,7 @@ async function renderList(req: FastifyRequest, reply: FastifyReply, s: Shown = {
   return sendPage(
     req,
     reply,
-    { title: `${s.status ? 'Error: ' : ''}Refunds, waivers and awards`, status: s.status ?? 200 },
+    { title: `${s.status ? 'Error: ' : ''}Payment approvals and refunds`, status: s.status ?? 200 },
     <AdjustmentsPage
       pending={pending}
       owed={owed}

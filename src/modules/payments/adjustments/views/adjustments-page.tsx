@@ -98,15 +98,15 @@ export function AdjustmentsPage(p: {
       <p>
         <a href="/staff">Back to the staff home page</a>
       </p>
-      <h1>Refunds, waivers and awards</h1>
+      <h1>Payment approvals and refunds</h1>
       {p.formError && (
         <div class="error-summary" role="alert" tabIndex={-1}>
           <p>{p.formError}</p>
         </div>
       )}
       <p>
-        A refund, waiver, award, or a check over the approval limit reaches the ledger only when a staff
-        member other than the one who asked approves it.
+        A refund, waiver, award, or a check or transfer over the approval limit (on a fee or on an
+        institution's invoice) counts only when a staff member other than the one who asked approves it.
       </p>
       <h2>Waiting for approval</h2>
       {p.pending.length === 0 ? (
