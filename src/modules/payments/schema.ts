@@ -160,9 +160,7 @@ export const checkouts = pgTable(
   (t) => [
     index('checkouts_fee_idx').on(t.feeId),
     // The other side of that match (see ledger_entries_card_payments_idx).
-    index('checkouts_succeeded_idx')
-      .on(t.feeId, t.id, t.completedAt)
-      .where(sql`${t.status} = 'succeeded'`),
+    index('checkouts_succeeded_idx').on(t.feeId, t.id, t.completedAt).where(sql`${t.status} = 'succeeded'`),
     // At most one open checkout per fee: a double click reuses it instead of charging twice.
     uniqueIndex('checkouts_one_open_uq').on(t.feeId).where(sql`${t.status} = 'open'`),
   ],
