@@ -1,6 +1,6 @@
 import { formatCalendarDate } from '../../../lib/calendar-date.js';
 import { formatDateTime } from '../../../views/format.js';
-import { Form, TextArea } from '../../../views/forms.js';
+import { SecondPersonDecision } from '../../../views/second-person-decision.js';
 import type { UncountedPaymentRow } from '../invoices-repository.js';
 import type { PendingInvoicePayment } from '../use-cases/decide-invoice-payment.js';
 
@@ -86,35 +86,18 @@ export function PendingInvoicePaymentCard(p: {
           <p>{shown.message}</p>
         </div>
       )}
-      {own ? (
-        <>
-          <p>You recorded this payment, so a different staff member must approve or decline it.</p>
-          <Form action={`${base}/withdraw`} csrfToken={p.csrfToken}>
-            <button type="submit" class="secondary">
-              Withdraw the payment
-            </button>
-          </Form>
-        </>
-      ) : (
-        <>
-          <Form action={`${base}/approve`} csrfToken={p.csrfToken}>
-            <button type="submit">Approve: the money arrived, count it now</button>
-          </Form>
-          <Form action={`${base}/decline`} csrfToken={p.csrfToken}>
-            <TextArea
-              name="note"
-              idSuffix={pay.id}
-              label="Why you decline (sent to the staff member who recorded it)"
-              rows={2}
-              error={shown?.errors?.note}
-              value={shown?.values?.note}
-            />
-            <button type="submit" class="secondary">
-              Decline
-            </button>
-          </Form>
-        </>
-      )}
+      <SecondPersonDecision
+        own={own}
+        base={base}
+        csrfToken={p.csrfToken}
+        ownNote="You recorded this payment, so a different staff member must approve or decline it."
+        withdrawLabel="Withdraw the payment"
+        approveLabel="Approve: the money arrived, count it now"
+        declineLabel="Why you decline (sent to the staff member who recorded it)"
+        idSuffix={pay.id}
+        noteError={shown?.errors?.note}
+        noteValue={shown?.values?.note}
+      />
     </section>
   );
 }

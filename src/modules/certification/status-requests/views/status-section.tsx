@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { formatDate, formatDateTime } from '../../../../views/format.js';
 import { ChoiceField, Form, TextArea } from '../../../../views/forms.js';
+import { SecondPersonDecision } from '../../../../views/second-person-decision.js';
 import type { CertificationStatus } from '../../schema.js';
 import {
   actionDone,
@@ -44,41 +45,28 @@ function PendingRequest(p: {
           {own ? 'You' : r.requestedBy.name}, {formatDateTime(r.requestedAt)}
         </dd>
       </dl>
-      {own ? (
-        <>
-          <p>You made this request, so another staff member must approve or decline it.</p>
-          <Form action={`${path}/withdraw`} csrfToken={p.csrfToken}>
-            <button type="submit" class="secondary">
-              Withdraw the request
-            </button>
-          </Form>
-        </>
-      ) : (
-        <>
+      <SecondPersonDecision
+        own={own}
+        base={path}
+        csrfToken={p.csrfToken}
+        ownNote="You made this request, so another staff member must approve or decline it."
+        withdrawLabel="Withdraw the request"
+        beforeApprove={
           <p>
             Approving makes the change now: the certification becomes{' '}
             {certificationStatusLabels[r.statusAfter].toLowerCase()}, the public check says so, and the holder
             is told by email.
           </p>
-          <Form action={`${path}/approve`} csrfToken={p.csrfToken}>
-            <button type="submit">Approve: the certification is {actionDone[r.action]}</button>
-          </Form>
-          <Form action={`${path}/decline`} csrfToken={p.csrfToken}>
-            <TextArea
-              name="note"
-              label="Why you decline the request"
-              hint="The staff member who asked is sent this note. Nothing changes."
-              required
-              rows={3}
-              error={p.errors?.note}
-              value={p.values?.note}
-            />
-            <button type="submit" class="secondary">
-              Decline the request
-            </button>
-          </Form>
-        </>
-      )}
+        }
+        approveLabel={`Approve: the certification is ${actionDone[r.action]}`}
+        declineLabel="Why you decline the request"
+        declineHint="The staff member who asked is sent this note. Nothing changes."
+        declineButton="Decline the request"
+        required
+        rows={3}
+        noteError={p.errors?.note}
+        noteValue={p.values?.note}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatMoney, money } from '../../../../lib/money.js';
 import { formatDateTime } from '../../../../views/format.js';
-import { Form, TextArea } from '../../../../views/forms.js';
+import { SecondPersonDecision } from '../../../../views/second-person-decision.js';
 import type { RefundOwed } from '../use-cases/list-adjustments.js';
 import type { AdjustmentView } from '../view.js';
 import { methodLabels } from '../view.js';
@@ -46,35 +46,18 @@ export function PendingRequest(p: {
           {own ? 'You' : r.requesterName}, {formatDateTime(new Date(r.requestedAt))}
         </dd>
       </dl>
-      {own ? (
-        <>
-          <p>You asked for this, so a different staff member must approve or decline it.</p>
-          <Form action={`${base}/withdraw`} csrfToken={p.csrfToken}>
-            <button type="submit" class="secondary">
-              Withdraw the request
-            </button>
-          </Form>
-        </>
-      ) : (
-        <>
-          <Form action={`${base}/approve`} csrfToken={p.csrfToken}>
-            <button type="submit">Approve: record the {r.kindLabel.toLowerCase()} now</button>
-          </Form>
-          <Form action={`${base}/decline`} csrfToken={p.csrfToken}>
-            <TextArea
-              name="note"
-              idSuffix={r.id}
-              label="Why you decline (sent to the staff member who asked)"
-              rows={2}
-              error={p.errors?.note}
-              value={p.values?.note}
-            />
-            <button type="submit" class="secondary">
-              Decline
-            </button>
-          </Form>
-        </>
-      )}
+      <SecondPersonDecision
+        own={own}
+        base={base}
+        csrfToken={p.csrfToken}
+        ownNote="You asked for this, so a different staff member must approve or decline it."
+        withdrawLabel="Withdraw the request"
+        approveLabel={`Approve: record the ${r.kindLabel.toLowerCase()} now`}
+        declineLabel="Why you decline (sent to the staff member who asked)"
+        idSuffix={r.id}
+        noteError={p.errors?.note}
+        noteValue={p.values?.note}
+      />
     </section>
   );
 }
