@@ -137,6 +137,10 @@ describe('issuer DID and key setting', () => {
     expect(() => decodeCredentialKey(Buffer.alloc(31).toString('base64url'))).toThrow(/32 bytes/);
     expect(() => decodeCredentialKey('z111111111111111111111111111111111111111111')).toThrow(/multicodec/);
     expect(() => decodeCredentialKey('z0OIl')).toThrow(/base58/);
+    // 1 in 64 random seeds is written in base64url starting with "z": still a seed, not a multibase key.
+    const zSeed = Buffer.from(`z${'A'.repeat(42)}`, 'base64url');
+    expect(zSeed).toHaveLength(32);
+    expect(Buffer.from(decodeCredentialKey(zSeed.toString('base64url')))).toEqual(zSeed);
   });
 });
 

@@ -60,6 +60,10 @@ const ED25519_PRIVATE_HEADER = [0x80, 0x26];
  * public key after it). Throws a message that never repeats the secret.
  */
 export function decodeCredentialKey(text: string): Uint8Array {
+  // A base64url seed is exactly 43 characters and may itself begin with "z" (1 in 64 of them);
+  // a multibase secret key is at least 48, so the seed form is tried first.
+  const seed = Buffer.from(text, 'base64url');
+  if (seed.length === 32 && seed.toString('base64url') === text) return new Uint8Array(seed);
   if (text.startsWith('z')) {
     let bytes: Uint8Array;
     try {
@@ -76,12 +80,7 @@ export function decodeCredentialKey(text: string): Uint8Array {
       throw new Error('LSSC_CREDENTIAL_KEY must hold a 32-byte Ed25519 seed.');
     return key.slice(0, 32);
   }
-  const seed = Buffer.from(text, 'base64url');
-  if (seed.length !== 32 || seed.toString('base64url') !== text)
-    throw new Error(
-      'LSSC_CREDENTIAL_KEY must be 32 bytes in base64url (43 characters) or a z… multibase key.',
-    );
-  return new Uint8Array(seed);
+  throw new Error('LSSC_CREDENTIAL_KEY must be 32 bytes in base64url (43 characters) or a z… multibase key.');
 }
 
 /** Development and tests without a configured key: one made on first use, kept (0600) in the data directory. */
