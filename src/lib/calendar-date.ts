@@ -234,3 +234,9 @@ export function formatCalendarDate(date: CalendarDate): string {
   const { year, month, day } = requireParts(date);
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
+
+/** "November 2026" for any day of that month. */
+export function formatCalendarMonth(date: CalendarDate): string {
+  const { year, month } = requireParts(date);
+  return `${MONTH_NAMES[month - 1]} ${year}`;
+}

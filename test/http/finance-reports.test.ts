@@ -247,6 +247,57 @@ describe.each(testBackends())('finance reports on %s', (backend) => {
     }
   });
 
+  it('shows a period longer than two months by month, each month linking to its days in the period', async () => {
+    const rowsOf = (body: string) =>
+      [...body.matchAll(/<tr><th scope="row">(.*?)<\/th><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map(
+        (m) => m.slice(1),
+      );
+    const year = await get(t, '/staff/finance/payments?from=2025-11-29&to=2026-11-28', staff);
+    expect(year.statusCode).toBe(200);
+    expect(year.body).toContain('<caption>By month and method</caption>');
+    expect(year.body).not.toContain('<caption>By day and method</caption>');
+    expect(year.body).not.toContain('2 November 2026');
+    expect(rowsOf(year.body.slice(year.body.indexOf('By month and method')))).toEqual([
+      [
+        '<a href="/staff/finance/payments?from=2026-09-01&amp;to=2026-09-30">September 2026</a>',
+        'Bank transfer',
+        '1',
+        '$9.99',
+      ],
+      [
+        '<a href="/staff/finance/payments?from=2026-11-01&amp;to=2026-11-28">November 2026</a>',
+        'Card',
+        '2',
+        '$180.00',
+      ],
+      [
+        '<a href="/staff/finance/payments?from=2026-11-01&amp;to=2026-11-28">November 2026</a>',
+        'Check',
+        '2',
+        '$350.00',
+      ],
+    ]);
+    expect(year.body).toContain('<td>1</td><td>$10.00</td><td>$170.00</td>');
+    if (axeTier && backend === 'pglite') await axe.expectAccessible(year.body, 'payments by month');
+
+    // A month cut by the period links to its days within the period; 62 days are still shown by day.
+    const cut = await get(t, '/staff/finance/payments?from=2026-09-05&to=2026-11-28', staff);
+    expect(cut.body).toContain(
+      'href="/staff/finance/payments?from=2026-09-05&amp;to=2026-09-30">September 2026',
+    );
+    const september = await get(t, '/staff/finance/payments?from=2026-09-05&to=2026-09-30', staff);
+    expect(september.body).toContain('<caption>By day and method</caption>');
+    expect(rowsOf(september.body.slice(september.body.indexOf('By day and method')))).toEqual([
+      ['10 September 2026', 'Bank transfer', '1', '$9.99'],
+    ]);
+    const twoMonths = await get(t, '/staff/finance/payments?from=2026-09-28&to=2026-11-28', staff);
+    expect(twoMonths.body).toContain('<caption>By day and method</caption>');
+
+    // The CSV and the API keep every day, whatever the period.
+    const csv = await get(t, '/staff/finance/payments.csv?from=2025-11-29&to=2026-11-28', staff);
+    expect(csvRecords(csv.body)).toHaveLength(6);
+  });
+
   it('lists outstanding invoices by age, oldest first, with links', async () => {
     const res = await api(t, 'GET', '/api/v1/staff/finance/outstanding-invoices', { session: staff });
     expect(res.statusCode, res.body).toBe(200);

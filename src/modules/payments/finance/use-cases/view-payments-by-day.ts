@@ -1,4 +1,4 @@
-import { minDate } from '../../../../lib/calendar-date.js';
+import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../../../lib/calendar-date.js';
 import type { Ctx } from '../../../../platform/context.js';
 import { requireRole } from '../../../accounts/access.js';
 import { parseInput } from '../../../applications/validate.js';
@@ -17,9 +17,24 @@ export interface DayMethodFigures {
   netCents: number;
 }
 
+/** A calendar month (cut to the period) for one method: `day` is the month's first day in the period. */
+export interface MonthMethodFigures extends DayMethodFigures {
+  /** YYYY-MM */
+  month: string;
+  /** The month's days within the period, to link to them. */
+  range: DayRange;
+}
+
+/** Periods longer than this are shown by month on the page (the CSV and API keep every day). */
+export const MAX_DAYS_SHOWN_BY_DAY = 62;
+
 export interface PaymentsByDay {
   range: DayRange;
   rows: DayMethodFigures[];
+  /** The rows summed per month and method, by month then method. */
+  byMonth: MonthMethodFigures[];
+  /** Whether the page shows the period by month rather than by day. */
+  showByMonth: boolean;
   /** One line per method over the whole period, then the grand total (method "all"). */
   byMethod: DayMethodFigures[];
   total: DayMethodFigures;
@@ -70,10 +85,40 @@ export async function viewPaymentsByDay(ctx: Ctx, raw: unknown): Promise<Payment
     add(byMethod.get(r.method)!, r.kind, r.count, r.totalCents);
     add(total, r.kind, r.count, r.totalCents);
   }
+  const dayRows = [...rows.values()];
   return {
     range,
-    rows: [...rows.values()],
+    rows: dayRows,
+    byMonth: sumByMonth(dayRows, range),
+    showByMonth: daysBetween(range.from, range.to) + 1 > MAX_DAYS_SHOWN_BY_DAY,
     byMethod: [...byMethod.values()].sort((a, b) => a.method.localeCompare(b.method)),
     total,
   };
+}
+
+/** Day rows (in day order) summed per month and method, each month cut to the period. */
+export function sumByMonth(rows: DayMethodFigures[], range: DayRange): MonthMethodFigures[] {
+  const months = new Map<string, MonthMethodFigures>();
+  for (const r of rows) {
+    const month = r.day.slice(0, 7);
+    const key = `${month} ${r.method}`;
+    let into = months.get(key);
+    if (!into) {
+      const first = `${month}-01`;
+      const monthRange = {
+        from: maxDate(first, range.from),
+        to: minDate(addDays(addMonths(first, 1), -1), range.to),
+      };
+      into = { ...empty(monthRange.from, r.method), month, range: monthRange };
+      months.set(key, into);
+    }
+    into.paymentCount += r.paymentCount;
+    into.paymentCents += r.paymentCents;
+    into.refundCount += r.refundCount;
+    into.refundCents += r.refundCents;
+    into.netCents += r.netCents;
+  }
+  return [...months.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method),
+  );
 }

@@ -1,8 +1,13 @@
+import { formatCalendarMonth } from '../../../../lib/calendar-date.js';
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { formatDate, formatNumber } from '../../../../views/format.js';
 import { ErrorSummary, TextField } from '../../../../views/forms.js';
 import { methodLabel, PAYMENTS_PATH } from '../labels.js';
-import type { DayMethodFigures, PaymentsByDay } from '../use-cases/view-payments-by-day.js';
+import {
+  type DayMethodFigures,
+  MAX_DAYS_SHOWN_BY_DAY,
+  type PaymentsByDay,
+} from '../use-cases/view-payments-by-day.js';
 import { BackToFinance, CsvLink, usd } from './money.js';
 
 function Figures({ r }: { r: DayMethodFigures }) {
@@ -31,6 +36,53 @@ function FigureHeads({ first }: { first: string[] }) {
         <th scope="col">Net</th>
       </tr>
     </thead>
+  );
+}
+
+function ByDay({ v }: { v: PaymentsByDay }) {
+  return (
+    <table>
+      <caption>By day and method</caption>
+      <FigureHeads first={['Day', 'Method']} />
+      <tbody>
+        {v.rows.map((r) => (
+          <tr>
+            <th scope="row">{formatDate(r.day)}</th>
+            <td>{methodLabel(r.method)}</td>
+            <Figures r={r} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A long period by month (a year by day is too long a page); each month links to its days. */
+function ByMonth({ v }: { v: PaymentsByDay }) {
+  return (
+    <>
+      <p>
+        This period is longer than {MAX_DAYS_SHOWN_BY_DAY} days, so it is shown by month. Choose a month to
+        see its days; the CSV download has every day.
+      </p>
+      <table>
+        <caption>By month and method</caption>
+        <FigureHeads first={['Month', 'Method']} />
+        <tbody>
+          {v.byMonth.map((r) => (
+            <tr>
+              <th scope="row">
+                <a href={`${PAYMENTS_PATH}?from=${r.range.from}&to=${r.range.to}`}>
+                  {formatCalendarMonth(r.range.from)}
+                </a>
+              </th>
+              <td>{methodLabel(r.method)}</td>
+              <Figures r={r} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -83,19 +135,7 @@ export function PaymentsPage(p: {
                   </tr>
                 </tbody>
               </table>
-              <table>
-                <caption>By day and method</caption>
-                <FigureHeads first={['Day', 'Method']} />
-                <tbody>
-                  {v.rows.map((r) => (
-                    <tr>
-                      <th scope="row">{formatDate(r.day)}</th>
-                      <td>{methodLabel(r.method)}</td>
-                      <Figures r={r} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              {v.showByMonth ? <ByMonth v={v} /> : <ByDay v={v} />}
             </>
           )}
         </>
