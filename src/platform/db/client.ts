@@ -135,10 +135,6 @@ async function openPostgres(target: { url: string; poolSize: number }): Promise<
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Dates stay calendar strings ("2026-11-28"), never shifted through a JS Date in some time zone.
   pg.default.types.setTypeParser(1082, (v: string) => v);
-  const pool = new pg.default.Pool({ connectionString: target.url, max: target.poolSize });
-  pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it. Queries in flight still get their error.
-  });
   /*
    * Every pooled connection listens too, before its next query: a session that commits a NOTIFY on
    * a channel it listens to gets the notification with the commit's answer, so this process hears
@@ -149,20 +145,39 @@ async function openPostgres(target: { url: string; poolSize: number }): Promise<
   const dispatch = (channel: string, payload: string) => {
     for (const handler of handlers.get(channel) ?? []) handler(payload);
   };
-  const heardBy = new WeakMap<import('pg').PoolClient, Set<string>>();
-  pool.on('acquire', (client) => {
+  const heardBy = new WeakMap<import('pg').ClientBase, Set<string>>();
+  /** LISTEN on the channels this connection does not hear yet: one statement, so one query. */
+  const listenOn = (client: import('pg').ClientBase): Promise<unknown> | undefined => {
     let heard = heardBy.get(client);
     if (!heard) {
       heard = new Set();
       heardBy.set(client, heard);
       client.on('notification', (m) => dispatch(m.channel, m.payload ?? ''));
     }
-    for (const channel of handlers.keys()) {
-      if (heard.has(channel)) continue;
-      heard.add(channel);
-      // Queued ahead of the query the connection was taken for.
-      client.query(`LISTEN ${channel}`).catch(() => heard.delete(channel));
-    }
+    const missing = [...handlers.keys()].filter((channel) => !heard.has(channel));
+    if (missing.length === 0) return undefined;
+    for (const channel of missing) heard.add(channel);
+    return client.query(missing.map((channel) => `LISTEN ${channel}`).join('; ')).catch(() => {
+      for (const channel of missing) heard.delete(channel);
+    });
+  };
+  const pool = new pg.default.Pool({
+    connectionString: target.url,
+    max: target.poolSize,
+    // A new connection listens before it is handed out. (Not from 'acquire': pg-pool emits that
+    // before a new connection is ready for a query, so LISTEN would wait in its queue and the
+    // caller's query would be queued behind it, which pg deprecates with a DeprecationWarning.)
+    onConnect: async (client) => {
+      await listenOn(client);
+    },
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries in flight still get their error.
+  });
+  // A connection made before a channel was added hears it from its next use on: it is idle then,
+  // so LISTEN starts at once and the query it was taken for follows it.
+  pool.on('acquire', (client) => {
+    void listenOn(client);
   });
   await pool.query('select 1');
   const db = drizzle(pool, { schema }) as unknown as Db;
