@@ -1,9 +1,11 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx, transact } from '../../src/platform/context.js';
+import { uuidv7 } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { deliverPendingMail } from '../../src/platform/mail/deliver.js';
-import { listMail } from '../../src/platform/mail/outbox.js';
+import { listMail, pendingMail } from '../../src/platform/mail/outbox.js';
+import { mailOutbox } from '../../src/platform/mail/schema.js';
 import { smtpTransport } from '../../src/platform/mail/transport.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -71,5 +73,24 @@ describe('mail outbox delivered over SMTP', () => {
     const { rows } = await listMail(t.services.db, { limit: 10, offset: 0 });
     expect(rows.every((r) => r.sentAt !== null)).toBe(true);
     expect(rows.find((r) => r.toAddress === 'first@example.org')?.attempts).toBe(1);
+  });
+
+  it('sends the mails of one moment in the order they were written, whatever order the rows are stored in', async () => {
+    // One transaction's mails share created_at; without a tie-break the database may return them in
+    // any order (here: stored last-written first).
+    const [written1, written2] = [uuidv7(), uuidv7()];
+    const at = t.clock.now();
+    const row = (id: string) => ({
+      id,
+      toAddress: `${id}@example.org`,
+      subject: 's',
+      textBody: 'x',
+      template: 'test',
+      createdAt: at,
+    });
+    await t.services.db.insert(mailOutbox).values(row(written2));
+    await t.services.db.insert(mailOutbox).values(row(written1));
+    const ids = (await pendingMail(t.services.db, 50, 8)).map((m) => m.id);
+    expect(ids.filter((id) => id === written1 || id === written2)).toEqual([written1, written2]);
   });
 });

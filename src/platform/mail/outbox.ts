@@ -53,12 +53,15 @@ export async function listMail(db: Db, opts: { to?: string; limit: number; offse
 }
 
 export async function pendingMail(db: Db, limit: number, maxAttempts: number) {
-  return db
-    .select()
-    .from(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, maxAttempts)))
-    .orderBy(asc(mailOutbox.createdAt))
-    .limit(limit);
+  return (
+    db
+      .select()
+      .from(mailOutbox)
+      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, maxAttempts)))
+      // Mails of one transaction share created_at: the id (UUIDv7, increasing) keeps them in the order written.
+      .orderBy(asc(mailOutbox.createdAt), asc(mailOutbox.id))
+      .limit(limit)
+  );
 }
 
 export async function markMailSent(db: Db, id: string, at: Date) {
