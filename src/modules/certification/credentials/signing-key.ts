@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { Config } from '../../../config.js';
+import { createFileOnce } from '../../../platform/file-once.js';
 import { DID_V1_CONTEXT, MULTIKEY_V1_CONTEXT } from './contexts.js';
 
 /** The program's Ed25519 signing key and how verifiers find its public half. */
@@ -93,15 +94,9 @@ function seedFromDataDir(dataDir: string): Uint8Array {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const seed = crypto.getRandomValues(new Uint8Array(32));
-  try {
-    fs.writeFileSync(file, Buffer.from(seed).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    // Another process made it first: use theirs, so both sign with the same key.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return seedFromDataDir(dataDir);
-    throw err;
-  }
-  return seed;
+  const made = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  // Another process may make it at the same moment: both then sign with the first one's key.
+  return decodeCredentialKey(createFileOnce(file, made));
 }
 
 const loaded = new Map<string, Promise<SigningKey>>();
