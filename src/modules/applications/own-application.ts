@@ -60,3 +60,23 @@ export async function policyFor(
   if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
   return policy;
 }
+
+/**
+ * policyFor for many applications at once: each pinned version is looked up once and the active
+ * policy at most once. The answer throws as policyFor does, when it is asked for a missing policy.
+ */
+export async function policyLookup(
+  db: Ctx['db'] | Work['tx'],
+  apps: ReadonlyArray<Pick<ApplicationRow, 'policyVersionId'> | null | undefined>,
+): Promise<(app: Pick<ApplicationRow, 'policyVersionId'> | null | undefined) => PolicyVersion> {
+  const pinned = new Map<string, PolicyVersion | undefined>();
+  for (const id of new Set(apps.map((a) => a?.policyVersionId).filter((id) => id != null))) {
+    pinned.set(id, await findPolicyById(db, id));
+  }
+  const active = apps.some((a) => !a?.policyVersionId) ? await findActivePolicy(db) : undefined;
+  return (app) => {
+    const policy = app?.policyVersionId ? pinned.get(app.policyVersionId) : active;
+    if (!policy) throw new DomainError('INVALID_STATE', 'The program has no active policy yet.');
+    return policy;
+  };
+}

@@ -32,8 +32,9 @@ export async function insertInvoice(tx: Queryable, row: InvoiceRow): Promise<voi
   await tx.insert(invoices).values(row);
 }
 
-export async function insertInvoiceLine(tx: Queryable, row: InvoiceLineRow): Promise<void> {
-  await tx.insert(invoiceLines).values(row);
+/** An invoice's lines in one statement (a purchase order has at most 200). */
+export async function insertInvoiceLines(tx: Queryable, rows: readonly InvoiceLineRow[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(invoiceLines).values([...rows]);
 }
 
 export async function findInvoice(db: Queryable, id: string): Promise<InvoiceRow | undefined> {
@@ -251,19 +252,4 @@ export async function unpaidLinesOfApplication(db: Queryable, applicationId: str
     .from(invoiceLines)
     .where(and(eq(invoiceLines.applicationId, applicationId), isNull(invoiceLines.feePaymentEntryId)))
     .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
-}
-
-/** The invoice of this institution that already names this address, if any. */
-export async function invoiceNamingEmail(
-  db: Queryable,
-  institutionId: string,
-  email: string,
-): Promise<string | undefined> {
-  const [row] = await db
-    .select({ number: invoices.number })
-    .from(invoiceLines)
-    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-    .where(and(eq(invoices.institutionId, institutionId), eq(invoiceLines.email, email)))
-    .limit(1);
-  return row?.number;
 }

@@ -5,9 +5,8 @@ import { type Ctx, transact, type Work } from '../../../platform/context.js';
 import { nextInSequence } from '../../../platform/db/counters.js';
 import { DomainError, validationFailed } from '../../../platform/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
-import { findUserByEmail } from '../../accounts/users-repository.js';
-import { policyFor } from '../../applications/own-application.js';
-import { findCurrentApplication } from '../../applications/repository.js';
+import type { OutgoingMail } from '../../../platform/mail/outbox.js';
+import { policyLookup } from '../../applications/own-application.js';
 import { formatReference } from '../../applications/rules/references.js';
 import { parseInput } from '../../applications/validate.js';
 import { feeFor } from '../../policy/policy.js';
@@ -18,12 +17,12 @@ import {
   type InvoiceLineRow,
   type InvoiceRow,
   insertInvoice,
-  insertInvoiceLine,
+  insertInvoiceLines,
   insertPurchaseOrder,
-  invoiceNamingEmail,
 } from '../invoices-repository.js';
 import { institutionMails } from '../mails.js';
-import { findPayer, type InstitutionRow } from '../repository.js';
+import { applicantFacts } from '../planning-repository.js';
+import type { InstitutionRow } from '../repository.js';
 import { isUniqueViolation } from '../rules/unique-violation.js';
 
 /** No policy value for it yet: invoices are due 30 days after they are issued. */
@@ -95,14 +94,14 @@ export async function submitPurchaseOrder(
         createdAt: now,
       };
       await insertInvoice(w.tx, invoice);
-      let position = 0;
-      for (const line of planned) {
-        position += 1;
+      const rows: InvoiceLineRow[] = [];
+      const invitations: OutgoingMail[] = [];
+      for (const [i, line] of planned.entries()) {
         const token = line.applicationId ? null : newSecretToken();
-        const row: InvoiceLineRow = {
+        rows.push({
           id: uuidv7(now.getTime()),
           invoiceId: invoice.id,
-          position,
+          position: i + 1,
           name: line.name,
           email: line.email,
           amountCents: line.amountCents,
@@ -112,10 +111,9 @@ export async function submitPurchaseOrder(
           inviteTokenHash: token ? sha256Hex(token) : null,
           claimedAt: line.applicationId ? now : null,
           feePaymentEntryId: null,
-        };
-        await insertInvoiceLine(w.tx, row);
+        });
         if (token) {
-          await w.mail(
+          invitations.push(
             institutionMails.applicantInvitation({
               to: line.email,
               name: line.name,
@@ -125,6 +123,8 @@ export async function submitPurchaseOrder(
           );
         }
       }
+      await insertInvoiceLines(w.tx, rows);
+      await w.mailMany(invitations);
       const matched = planned.filter((l) => l.applicationId).length;
       await w.audit({
         action: 'purchase_order.submitted',
@@ -168,42 +168,49 @@ export async function submitPurchaseOrder(
   }
 }
 
-/** Each applicant's fee and whether they are matched to an application that chose this institution. */
+/**
+ * Each applicant's fee and whether they are matched to an application that chose this institution.
+ * Everything about the applicants is read in one statement and the policies once each; the first
+ * applicant (in the order given) already on an invoice of the institution is the one refused.
+ */
 async function planLines(
   w: Work,
   institution: InstitutionRow,
   input: PurchaseOrderInput,
 ): Promise<PlannedLine[]> {
-  const out: PlannedLine[] = [];
-  for (const a of input.applicants) {
+  // Finds a person by a confirmed additional address too.
+  const facts = await applicantFacts(
+    w.tx,
+    institution.id,
+    input.applicants.map((a) => a.email),
+  );
+  // A rejected application is as good as none: the person applies again.
+  const open = facts.map(({ application: app }) => (app && app.status !== 'rejected' ? app : undefined));
+  const policyOf = await policyLookup(w.tx, open);
+  return input.applicants.map((a, i) => {
     // One person on one purchase order: a second would pay their fee twice.
-    const earlier = await invoiceNamingEmail(w.tx, institution.id, a.email);
+    const earlier = facts[i]!.earlierInvoice;
     if (earlier) {
       throw validationFailed({
         applicants: `${a.email} is already on your invoice ${earlier}; list each person on one purchase order only`,
       });
     }
-    // Also finds a person by a confirmed additional address.
-    const userId = (await findUserByEmail(w.tx, a.email))?.id;
-    const current = userId ? await findCurrentApplication(w.tx, userId) : undefined;
-    const open = current && current.status !== 'rejected' ? current : undefined;
-    const policy = await policyFor(w.tx, open);
+    const app = open[i];
+    const policy = policyOf(app);
     // Membership is known only from an application; a person who has not applied pays the non-member fee.
-    const member = open ? open.alaMemberNumber !== null : false;
+    const member = app ? app.alaMemberNumber !== null : false;
     const fee = feeFor(policy.policy, 'application', member);
-    const matched =
-      open && (await findPayer(w.tx, open.id)) === institution.id && open.status !== 'in_review';
-    out.push({
+    const matched = app && facts[i]!.payerInstitutionId === institution.id && app.status !== 'in_review';
+    return {
       name: a.name,
       email: a.email,
       amountCents: fee.amountCents,
       currency: fee.currency,
       member,
-      memberUnknown: !open,
-      applicationId: matched ? open.id : null,
-    });
-  }
-  return out;
+      memberUnknown: !app,
+      applicationId: matched ? app.id : null,
+    };
+  });
 }
 
 function refuseShortfall(amountCents: number, planned: PlannedLine[]): void {
