@@ -87,7 +87,8 @@ try {
     const started = performance.now();
     const first = await fetch(`${base}${t.paths[0]}`, { headers: { cookie } });
     if (first.status !== 200) throw new Error(`${t.paths[0]} answered ${first.status}`);
-    await first.arrayBuffer();
+    // The size of the answer as sent before compression (HTML, CSV or JSON), in KB.
+    const kb = Math.round((await first.arrayBuffer()).byteLength / 102.4) / 10;
     const firstMs = Math.round(performance.now() - started);
     console.log(`${t.name}: first request ${firstMs} ms`);
     const requests = rotating(t.paths, cookie);
@@ -104,6 +105,7 @@ try {
       results.push({
         target: t.name,
         first_ms: firstMs,
+        kb,
         load: mode === 'steady' ? `${steadyRate} req/s` : `as fast as ${connections} connections go`,
         load1,
         rps: Math.round(r.requests.average),
