@@ -206,5 +206,10 @@ export async function listAllAgreementListings(db: Queryable): Promise<Agreement
     .from(agreements)
     .innerJoin(collegePrograms, eq(collegePrograms.id, agreements.programId))
     .innerJoin(colleges, eq(colleges.id, collegePrograms.collegeId))
-    .orderBy(sql`lower(${colleges.name})`, asc(collegePrograms.name), desc(agreements.signedAt));
+    .orderBy(
+      sql`lower(${colleges.name})`,
+      asc(collegePrograms.name),
+      desc(agreements.signedAt),
+      asc(agreements.id),
+    );
 }

@@ -200,7 +200,7 @@ export async function listAchievements(db: Queryable, candidateId: string): Prom
       .select()
       .from(setAchievements)
       .where(eq(setAchievements.candidateId, sql.placeholder('candidateId')))
-      .orderBy(asc(setAchievements.achievedOn))
+      .orderBy(asc(setAchievements.achievedOn), asc(setAchievements.setId))
       .prepare('list_achievements'),
   ).execute({ candidateId });
 }

@@ -109,7 +109,7 @@ export async function findCertificationOf(
     .select()
     .from(certifications)
     .where(eq(certifications.candidateId, candidateId))
-    .orderBy(desc(certifications.createdAt))
+    .orderBy(desc(certifications.createdAt), desc(certifications.id))
     .limit(1);
   return row;
 }
@@ -134,5 +134,5 @@ export async function listDeadlineExtensions(db: Queryable, applicationId: strin
     .select()
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.applicationId, applicationId))
-    .orderBy(asc(deadlineExtensions.createdAt));
+    .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id));
 }

@@ -29,7 +29,7 @@ export interface ClaimDetail {
 // The candidate's current application number: the newest that is not rejected.
 const applicationNumber = sql<string | null>`(select ${applications.number} from ${applications}
   where ${applications.candidateId} = ${courseCompletions.candidateId} and ${applications.status} <> 'rejected'
-  order by ${applications.createdAt} desc limit 1)`;
+  order by ${applications.createdAt} desc, ${applications.id} desc limit 1)`;
 
 const detailColumns = {
   completion: courseCompletions,
@@ -219,6 +219,10 @@ export async function listCompletionsOfCandidate(
     .innerJoin(courses, eq(courses.id, courseCompletions.courseId))
     .innerJoin(providers, eq(providers.id, courses.providerId))
     .where(eq(courseCompletions.candidateId, candidateId))
-    .orderBy(desc(courseCompletions.completedOn), desc(courseCompletions.createdAt))
+    .orderBy(
+      desc(courseCompletions.completedOn),
+      desc(courseCompletions.createdAt),
+      desc(courseCompletions.id),
+    )
     .limit(500);
 }

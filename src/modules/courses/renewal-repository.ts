@@ -25,7 +25,7 @@ export async function findOpenRenewal(
         inArray(courseApplications.status, [...openStatuses]),
       ),
     )
-    .orderBy(desc(courseApplications.createdAt))
+    .orderBy(desc(courseApplications.createdAt), desc(courseApplications.id))
     .limit(1);
   return row;
 }

@@ -75,7 +75,7 @@ export async function listContacts(db: Queryable, institutionId: string) {
     .from(institutionContacts)
     .innerJoin(users, eq(users.id, institutionContacts.userId))
     .where(eq(institutionContacts.institutionId, institutionId))
-    .orderBy(asc(users.displayName));
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 export async function listInstitutionsOfContact(db: Queryable, userId: string): Promise<InstitutionRow[]> {
@@ -84,7 +84,7 @@ export async function listInstitutionsOfContact(db: Queryable, userId: string): 
     .from(institutionContacts)
     .innerJoin(institutions, eq(institutions.id, institutionContacts.institutionId))
     .where(eq(institutionContacts.userId, userId))
-    .orderBy(asc(institutions.name));
+    .orderBy(asc(institutions.name), asc(institutions.id));
   return rows.map((r) => r.i);
 }
 

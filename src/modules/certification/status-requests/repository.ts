@@ -96,7 +96,7 @@ export async function statusBeforeLastSuspension(
         eq(requests.state, 'approved'),
       ),
     )
-    .orderBy(desc(requests.decidedAt))
+    .orderBy(desc(requests.decidedAt), desc(requests.id))
     .limit(1);
   return row?.statusBefore;
 }
@@ -110,7 +110,7 @@ export async function latestApprovedChange(
     .select()
     .from(requests)
     .where(and(eq(requests.certificationId, certificationId), eq(requests.state, 'approved')))
-    .orderBy(desc(requests.decidedAt))
+    .orderBy(desc(requests.decidedAt), desc(requests.id))
     .limit(1);
   return row;
 }

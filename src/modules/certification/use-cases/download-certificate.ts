@@ -38,7 +38,7 @@ export async function downloadMyCertificate(ctx: Ctx): Promise<CertificateFile> 
     .select()
     .from(certifications)
     .where(eq(certifications.candidateId, actor.userId))
-    .orderBy(desc(certifications.certifiedOn), desc(certifications.createdAt))
+    .orderBy(desc(certifications.certifiedOn), desc(certifications.createdAt), desc(certifications.id))
     .limit(1);
   if (!row) throw notCertified();
   if (row.status === 'suspended' || row.status === 'revoked') throw notInGoodStanding(row.status);

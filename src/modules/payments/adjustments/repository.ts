@@ -193,7 +193,7 @@ export async function latestCardPaymentReference(db: Queryable, feeId: string): 
         eq(ledgerEntries.method, 'card'),
       ),
     )
-    .orderBy(desc(ledgerEntries.createdAt))
+    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
     .limit(1);
   return row?.reference ?? null;
 }
